@@ -1,0 +1,76 @@
+# Two commands matter: `make run` and `make test`. Each sets everything up first: the virtual
+# environment (Python 3.10), the install, the spaCy pipeline, and the model (trained only when
+# its inputs changed). Ports: RASA_PORT (5005), ACTIONS_PORT (5055), WEB_PORT (8080).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+SPACY_PIPELINE := build/spacy/en_safeguarding/meta.json
+MODEL := models/assistant.tar.gz
+
+ACTIONS_PORT ?= 5055
+export RASA_TELEMETRY_ENABLED := false
+# Rasa and TensorFlow print pages of deprecation warnings that are not ours to fix.
+export PYTHONWARNINGS := ignore::DeprecationWarning
+# endpoints.yml reads the action server's address from here.
+export ACTION_ENDPOINT_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
+
+.PHONY: help setup nlp train run shell test lint typecheck validate test-stories content-check clean
+
+help:
+	@echo "make run    set everything up, then start the assistant (Ctrl-C stops it)"
+	@echo "make test   set everything up, then run every check and test"
+	@echo "make shell  chat with the assistant in this terminal"
+
+# Rasa 3.6 supports Python 3.8-3.10 only; .python-version makes pyenv's python3.10 resolve.
+$(INSTALLED): pyproject.toml .python-version
+	@command -v python3.10 >/dev/null || { echo "Python 3.10 is needed (Rasa 3.6 supports 3.8-3.10). Install it, e.g. pyenv install 3.10" >&2; exit 1; }
+	@test -x $(PY) || python3.10 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+setup: $(INSTALLED) nlp
+
+$(SPACY_PIPELINE): $(INSTALLED) bot/nlp_pipeline.py
+	$(PY) -m bot build-nlp
+
+nlp: $(SPACY_PIPELINE)
+
+# Always asked; `python -m bot train` itself decides whether anything changed.
+train: setup
+	$(PY) -m bot train
+
+run: train
+	$(PY) -m bot run $(if $(ENABLE_API),--enable-api)
+
+shell: train
+	$(PY) -m bot shell
+
+content-check: $(INSTALLED)
+	$(PY) -m bot content check
+
+lint: $(INSTALLED)
+	$(PY) -m ruff check bot tests
+	$(PY) -m ruff format --check bot tests
+
+typecheck: $(INSTALLED)
+	$(PY) -m mypy
+
+validate: $(INSTALLED)
+	$(PY) -m rasa data validate --fail-on-warnings --data bot/data
+
+test-stories: train
+	$(PY) -m rasa test core --model $(MODEL) --stories tests/stories \
+		--fail-on-prediction-errors --out build/results/stories
+
+test: train lint typecheck validate content-check
+	$(PY) -m pytest
+	$(MAKE) --no-print-directory test-stories
+
+clean:
+	rm -rf build models .rasa .mypy_cache .ruff_cache .pytest_cache

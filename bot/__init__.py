@@ -1,0 +1,1 @@
+"""A safeguarding assistant that teaches young people how grooming into exploitation works."""

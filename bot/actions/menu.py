@@ -1,0 +1,55 @@
+"""Greeting, main menu, small talk, the "I'm worried" button, and rephrase prompts."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+from bot.actions.common import ContentAction, Events, latest_intent
+from bot.content import Content
+from bot.dialogue import menu
+from bot.dialogue.replies import Reply
+
+
+class ActionGreet(ContentAction):
+    def name(self) -> str:
+        return "action_greet"
+
+    def respond(self, content: Content, tracker: Tracker) -> tuple[list[Reply], Events]:
+        return menu.greeting(content), []
+
+
+class ActionShowMenu(ContentAction):
+    def name(self) -> str:
+        return "action_show_menu"
+
+    def respond(self, content: Content, tracker: Tracker) -> tuple[list[Reply], Events]:
+        return [menu.main_menu(content)], []
+
+
+class ActionSmallTalk(ContentAction):
+    """One action for every small-talk intent; the words are in content/smalltalk.yml."""
+
+    def name(self) -> str:
+        return "action_small_talk"
+
+    def respond(self, content: Content, tracker: Tracker) -> tuple[list[Reply], Events]:
+        reply = menu.small_talk(content, latest_intent(tracker))
+        return [reply or menu.rephrase(content, None)], []
+
+
+class ActionWorried(ContentAction):
+    def name(self) -> str:
+        return "action_worried"
+
+    def respond(self, content: Content, tracker: Tracker) -> tuple[list[Reply], Events]:
+        return [menu.worried(content)], []
+
+
+class ActionRephrase(ContentAction):
+    """For unclear and out-of-scope messages. Replaces Rasa's "Did you mean 'intent'?" prompt."""
+
+    def name(self) -> str:
+        return "action_rephrase"
+
+    def respond(self, content: Content, tracker: Tracker) -> tuple[list[Reply], Events]:
+        return [menu.rephrase(content, latest_intent(tracker))], []

@@ -1,0 +1,83 @@
+"""`python -m bot <command>`: the project's own commands, called by the Makefile."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from bot.paths import CONTENT_DIR, ROOT
+
+
+def _build_nlp(args: argparse.Namespace) -> int:
+    from bot.nlp_pipeline import build_pipeline
+
+    print(f"Built the spaCy pipeline at {build_pipeline()}")
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from bot.training import train_if_needed
+
+    print(f"Model ready: {train_if_needed(force=args.force)}")
+    return 0
+
+
+def _check_content(args: argparse.Namespace) -> int:
+    from bot.content import ContentError, load_content
+
+    try:
+        content = load_content(CONTENT_DIR)
+    except ContentError as error:
+        print(f"{len(error.problems)} problem(s) in content/:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(
+        f"content/ is fine: {len(content.stages)} stages, {len(content.topics)} topics, "
+        f"{len(content.services)} services."
+    )
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.launcher import run
+
+    return run(enable_api=args.enable_api)
+
+
+def _shell(args: argparse.Namespace) -> int:
+    from bot.launcher import shell
+
+    return shell()
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+    commands.add_parser("build-nlp", help="build the spaCy pipeline").set_defaults(func=_build_nlp)
+    train = commands.add_parser("train", help="train the model if its inputs changed")
+    train.add_argument("--force", action="store_true", help="train even if up to date")
+    train.set_defaults(func=_train)
+    content = commands.add_parser("content", help="work with content/")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    content_commands.add_parser("check", help="validate content/").set_defaults(func=_check_content)
+    run = commands.add_parser("run", help="start the action server and the Rasa server")
+    run.add_argument(
+        "--enable-api", action="store_true", help="also open Rasa's HTTP API (off by default)"
+    )
+    run.set_defaults(func=_run)
+    commands.add_parser("shell", help="chat in the terminal").set_defaults(func=_shell)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    # Rasa reads config.yml's relative paths (the spaCy pipeline) from the working directory.
+    os.chdir(ROOT)
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    result: int = args.func(args)
+    return result

@@ -1,0 +1,189 @@
+"""The shape of every file in content/.
+
+These models are the documented schema editors write to. Unknown fields are errors, so a typo in a
+field name is reported instead of silently ignored. Nothing here imports Rasa.
+"""
+
+from __future__ import annotations
+
+import datetime
+import string
+from collections.abc import Iterable
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field, HttpUrl, constr, validator
+
+if TYPE_CHECKING:  # to the type checker both are plain strings
+    Id = str
+    Text = str
+else:
+    # An id is what other files and buttons use to refer to an item: lower case, digits, _.
+    Id = constr(regex=r"^[a-z][a-z0-9_]*$")
+    # Youth-facing text must say something: spaces around it are trimmed; it cannot be empty.
+    Text = constr(strip_whitespace=True, min_length=1)
+
+
+class Strict(BaseModel):
+    class Config:
+        extra = "forbid"
+        allow_mutation = False
+
+
+def check_template(value: str, allowed: Iterable[str]) -> str:
+    """Reject a {placeholder} the code will not fill, before a young person sees it raw."""
+    allowed = set(allowed)
+    for _, field, _, _ in string.Formatter().parse(value):
+        if field is not None and field not in allowed:
+            names = ", ".join("{" + name + "}" for name in sorted(allowed)) or "none"
+            raise ValueError(f"unknown placeholder {{{field}}}; this text can use: {names}")
+    return value
+
+
+def template(field: str, *allowed: str) -> Any:
+    """A pydantic validator for a text field that may use the given placeholders."""
+    return validator(field, allow_reuse=True)(lambda value: check_template(value, allowed))
+
+
+# --- services (content/signposts.yml) ---
+
+
+class ContactKind(str, Enum):
+    phone = "phone"
+    text = "text"
+    web = "web"
+    email = "email"
+
+
+class Contact(Strict):
+    kind: ContactKind
+    # The bare number, address or keyword, kept apart from the wording so it can become a link.
+    value: Text
+    # How a young person reads it, e.g. "call 0800 1111 (free)".
+    text: Text
+
+
+class Service(Strict):
+    id: Id
+    name: Text
+    # What the service is for, finishing the sentence "for ...".
+    for_: Text = Field(alias="for")
+    contacts: list[Contact] = Field(min_items=1)
+    anonymous: bool
+    # What the service keeps private, in plain words ("You don't have to give your name.").
+    privacy: Text
+    hours: Text | None = None
+    # Where the facts were read, so they can be checked again.
+    source: HttpUrl
+    last_checked: datetime.date
+
+
+class Signposts(Strict):
+    services: list[Service] = Field(min_items=1)
+
+
+# --- the four stages (content/stages/<id>.yml) ---
+
+
+class Sign(Strict):
+    # Which of the programme's signs this covers (see bot/content/programme.py).
+    id: Id
+    sign: Text
+    example: Text
+
+
+class Stage(Strict):
+    id: Id
+    number: int = Field(ge=1)
+    title: Text
+    summary: Text
+    signs: list[Sign] = Field(min_items=1)
+    what_you_can_do: Text
+    services: list[Id] = Field(min_items=1)
+
+
+# --- emerging trends (content/topics/<id>.yml) ---
+
+
+class Topic(Strict):
+    id: Id
+    # Lower numbers come first in the trends menu.
+    order: int = Field(ge=1)
+    title: Text
+    # The short name on its button.
+    button: Text
+    summary: Text
+    points_heading: Text | None = None
+    points: list[Text] = []
+    what_you_can_do: Text
+    services: list[Id] = Field(min_items=1)
+
+
+# --- menu, help and fallback (content/menu.yml) ---
+
+
+class MenuButton(Strict):
+    label: Text
+    # The intent the button sends: learn_stages, learn_trends, worried or get_help.
+    intent: Id
+
+
+class Menu(Strict):
+    greeting: Text
+    prompt: Text
+    buttons: list[MenuButton] = Field(min_items=1)
+    rephrase: Text
+    out_of_scope: Text
+    worried: Text
+    worried_services: list[Id] = Field(min_items=1)
+    help_intro: Text
+    help_services: list[Id] = Field(min_items=1)
+    help_outro: Text
+    back_button: Text
+    menu_button: Text
+
+    _back_button = template("back_button", "place")
+
+
+# --- walkthrough wording (content/journey.yml) ---
+
+
+class Journey(Strict):
+    overview: Text
+    start_button: Text
+    stage_heading: Text
+    signs_heading: Text
+    example: Text
+    what_you_can_do_heading: Text
+    services_heading: Text
+    service_line: Text
+    hours: Text
+    contacts_joiner: str
+    next_button: Text
+    previous_button: Text
+    finish_button: Text
+    finished: Text
+    restart_button: Text
+    trends_intro: Text
+    trends_button: Text
+    # Names of the places a young person can return to after asking for help.
+    place_overview: Text
+    place_trends: Text
+    place_stage: Text
+
+    _stage_heading = template("stage_heading", "number", "total", "title")
+    _example = template("example", "example")
+    _service_line = template("service_line", "name", "for", "contacts", "privacy")
+    _hours = template("hours", "hours")
+    _next_button = template("next_button", "number", "title")
+    _previous_button = template("previous_button", "number", "title")
+    _start_button = template("start_button", "number", "title")
+    _place_stage = template("place_stage", "number", "title")
+
+
+# --- small talk (content/smalltalk.yml) ---
+
+
+class SmallTalk(Strict):
+    # One reply per small-talk intent, keyed by the intent name.
+    replies: dict[Id, Text]

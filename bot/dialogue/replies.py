@@ -1,0 +1,18 @@
+"""The engine-neutral shape of what the assistant sends: text plus optional buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    # What pressing it means, as the intent the assistant would recognise from typed text.
+    intent: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[Button, ...] = ()
