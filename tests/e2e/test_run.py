@@ -100,6 +100,24 @@ def test_rasa_http_api_is_off_unless_asked(
     assert refused.value.code == 404
 
 
+@pytest.mark.parametrize(
+    ("origin", "allowed"), [("http://localhost:8080", True), ("https://elsewhere.example", False)]
+)
+def test_only_the_demo_page_origin_may_call_from_a_browser(
+    running_assistant: tuple[subprocess.Popen[str], int, int], origin: str, allowed: bool
+) -> None:
+    _, rasa_port, _ = running_assistant
+    request = urllib.request.Request(
+        f"http://localhost:{rasa_port}/webhooks/rest/webhook",
+        data=json.dumps({"sender": "e2e-cors", "message": "/menu"}).encode(),
+        headers={"Content-Type": "application/json", "Origin": origin},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        granted = response.headers.get("Access-Control-Allow-Origin")
+    assert (granted == origin) is allowed
+
+
+# Keep this last in the module: it stops the servers the tests above share.
 def test_ctrl_c_stops_both_servers(
     running_assistant: tuple[subprocess.Popen[str], int, int],
 ) -> None:
