@@ -14,6 +14,8 @@ MODEL := models/assistant.tar.gz
 
 ACTIONS_PORT ?= 5055
 export RASA_TELEMETRY_ENABLED := false
+# With config.yml's random seeds, this makes training give the same model every time.
+export TF_DETERMINISTIC_OPS := 1
 # Rasa and TensorFlow print pages of deprecation warnings that are not ours to fix.
 export PYTHONWARNINGS := ignore::DeprecationWarning
 # endpoints.yml reads the action server's address from here.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +77,8 @@ def train_if_needed(force: bool = False) -> Path:
     recorded = recorded_fingerprint()
     spacy_changed = recorded is None or recorded.spacy != wanted.spacy
 
+    # Seeds alone are not enough: multi-threaded TensorFlow ops on CPU vary run to run.
+    os.environ.setdefault("TF_DETERMINISTIC_OPS", "1")
     from rasa.api import train  # imported here: it pulls in TensorFlow, which takes seconds
 
     result = train(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from bot.paths import ROOT, TRAINING_DATA
 
 HELD_OUT = ROOT / "tests" / "nlu" / "heldout.yml"
+REPORT = ROOT / "build" / "results" / "nlu" / "heldout.json"
 MINIMUM_ACCURACY = 0.90
 
 pytestmark = pytest.mark.model
@@ -48,6 +50,7 @@ async def test_intent_accuracy_on_held_out_messages(agent: Any) -> None:
         if predicted != expected:
             misses.append(f"{text!r}: expected {expected}, got {predicted}")
     accuracy = 1 - len(misses) / len(cases)
-    print(f"\nHeld-out intent accuracy: {accuracy:.1%} ({len(cases)} messages)")
-    print("\n".join(misses))
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    report = {"accuracy": round(accuracy, 4), "messages": len(cases), "misses": misses}
+    REPORT.write_text(json.dumps(report, indent=2))
     assert accuracy >= MINIMUM_ACCURACY, "\n".join(misses)
