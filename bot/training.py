@@ -16,7 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.paths import CONFIG, DOMAIN, MODEL, MODEL_NAME, MODELS, ROOT, SPACY_PIPELINE, TRAINING_DATA
+from bot.paths import (
+    CONFIG,
+    DOMAIN,
+    MINILM,
+    MODEL,
+    MODEL_NAME,
+    MODELS,
+    ROOT,
+    SPACY_PIPELINE,
+    TRAINING_DATA,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +56,13 @@ def _files_under(folder: Path, pattern: str) -> list[Path]:
 
 
 def current_fingerprint() -> Fingerprint:
-    training_inputs = [CONFIG, DOMAIN, *_files_under(TRAINING_DATA, "*.yml")]
+    # The MiniLM weights are named by their pinned source, not hashed (90 MB).
+    training_inputs = [
+        CONFIG,
+        DOMAIN,
+        *_files_under(TRAINING_DATA, "*.yml"),
+        MINILM / "source.json",
+    ]
     return Fingerprint(
         training=_digest(training_inputs), spacy=_digest(_files_under(SPACY_PIPELINE, "*"))
     )
@@ -66,10 +82,12 @@ def model_is_current() -> bool:
 
 def train_if_needed(force: bool = False) -> Path:
     """Train models/assistant.tar.gz unless it was trained from exactly these inputs."""
-    if not SPACY_PIPELINE.exists():
-        raise FileNotFoundError(
-            f"The spaCy pipeline {SPACY_PIPELINE} is missing: run `make nlp` first."
-        )
+    for needed, command in (
+        (SPACY_PIPELINE, "make nlp"),
+        (MINILM / "source.json", "make embeddings"),
+    ):
+        if not needed.exists():
+            raise FileNotFoundError(f"{needed} is missing: run `{command}` first.")
     wanted = current_fingerprint()
     if not force and model_is_current():
         logger.info("The model is up to date: %s", MODEL)

@@ -91,10 +91,9 @@ def action_server_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 async def agent(trained_model: Path, action_server_url: str) -> AsyncIterator[Any]:
-    from rasa.core.agent import Agent
-    from rasa.utils.endpoints import EndpointConfig
+    from bot.rasa_ext.classify import load_agent
 
-    yield Agent.load(str(trained_model), action_endpoint=EndpointConfig(action_server_url))
+    yield load_agent(trained_model, action_server_url)
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from ruamel.yaml import YAML
 import bot.actions
 from bot.content import Content
 from bot.dialogue.places import stage_intent, topic_intent
-from bot.paths import CONFIG, DOMAIN, ROOT, TRAINING_DATA
+from bot.paths import CONFIG, CONTENT_DIR, DOMAIN, ROOT, TRAINING_DATA
+from bot.safety.categories import CATEGORIES
 
 TEST_STORIES = ROOT / "tests" / "stories"
 
@@ -69,7 +70,12 @@ def test_every_rule_and_story_is_covered_by_a_test_story(name: str, sequence: li
 
 
 def nlu_intents() -> set[str]:
-    return {item["intent"] for item in read(TRAINING_DATA / "nlu.yml")["nlu"] if "intent" in item}
+    return {
+        item["intent"]
+        for path in TRAINING_DATA.glob("*.yml")
+        for item in read(path).get("nlu", [])
+        if "intent" in item
+    }
 
 
 def test_domain_intents_match_the_training_data(domain: dict[str, Any]) -> None:
@@ -112,8 +118,41 @@ def test_small_talk_replies_match_the_small_talk_rule(content: Content) -> None:
     assert {option["intent"] for option in rule["steps"][0]["or"]} == set(content.smalltalk.replies)
 
 
-def test_domain_has_no_responses_all_wording_lives_in_content(domain: dict[str, Any]) -> None:
-    assert "responses" not in domain
+def test_the_only_response_in_the_domain_is_the_static_safety_reply(domain: dict[str, Any]) -> None:
+    # Everything else lives in content/; this one must work without the action server.
+    assert list(domain["responses"]) == ["utter_safety_first"]
+
+
+def test_the_static_safety_reply_is_an_exact_copy_of_the_content(
+    domain: dict[str, Any], content: Content
+) -> None:
+    [response] = domain["responses"]["utter_safety_first"]
+    assert response == {"text": content.safety.first_response}
+
+
+def test_disclosure_categories_are_the_same_everywhere(
+    domain: dict[str, Any], content: Content
+) -> None:
+    categories = set(CATEGORIES)
+    assert categories <= set(domain["intents"])
+    assert categories <= nlu_intents()
+    assert set(content.disclosures) == categories
+    patterns = {path.stem for path in (CONTENT_DIR / "safety" / "patterns").glob("*.yml")}
+    assert patterns == categories
+
+
+def test_every_disclosure_goes_to_the_static_reply_first() -> None:
+    rule = next(r for r in read(TRAINING_DATA / "rules.yml")["rules"] if "disclosure" in r["rule"])
+    assert {option["intent"] for option in rule["steps"][0]["or"]} == set(CATEGORIES)
+    assert rule["steps"][1:] == [
+        {"action": "utter_safety_first"},
+        {"action": "action_respond_disclosure"},
+    ]
+
+
+def test_the_safety_net_runs_last_in_the_nlu_pipeline() -> None:
+    pipeline = read(CONFIG)["pipeline"]
+    assert pipeline[-1]["name"] == "bot.rasa_ext.safety_net.SafetyNet"
 
 
 def test_trainable_models_are_seeded_for_reproducible_training() -> None:

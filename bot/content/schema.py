@@ -187,3 +187,56 @@ class Journey(Strict):
 class SmallTalk(Strict):
     # One reply per small-talk intent, keyed by the intent name.
     replies: dict[Id, Text]
+
+
+# --- disclosures (content/safety/) ---
+
+
+class RiskPatterns(Strict):
+    """content/safety/patterns/<category>.yml: phrases that always count as a disclosure."""
+
+    category: Id
+    # Written in the small pattern language described in content/safety/README.md.
+    patterns: list[Text] = Field(min_items=1)
+    # Same language: everyday phrases that cancel a pattern they overlap ("die of embarrassment").
+    unless: list[Text] = []
+
+
+class WordLists(Strict):
+    """content/safety/words.yml: named lists of words that patterns use as @name."""
+
+    lists: dict[Id, list[Text]]
+    # Words that show a message is about someone else (a friend, a sibling).
+    someone_else: list[Text] = Field(min_items=1)
+    # Words that show the young person is talking about themselves.
+    myself: list[Text] = Field(min_items=1)
+
+
+class CategoryReply(Strict):
+    """content/safety/categories/<category>.yml: what to say after a disclosure."""
+
+    category: Id
+    about_you: Text
+    # Used when the message is about someone else, or when it is unclear who it is about.
+    about_someone_else: Text
+    # The services that fit best, most important first.
+    services: list[Id] = Field(min_items=2, max_items=4)
+
+
+class SafetyReplies(Strict):
+    """content/safety/replies.yml: wording shared by every disclosure reply."""
+
+    # Sent first, by Rasa itself, even when the action server is down. domain.yml holds a copy
+    # (utter_safety_first) that the tests keep identical to this.
+    first_response: Text
+    honest: Text
+    next_steps_prompt: Text
+    childline_button: Text
+    anonymous_button: Text
+    trusted_adult_button: Text
+    not_what_i_meant_button: Text
+    childline_answer: Text
+    anonymous_answer: Text
+    anonymous_services: list[Id] = Field(min_items=1)
+    trusted_adult_answer: Text
+    not_what_i_meant: Text

@@ -1,9 +1,9 @@
-"""Serve content that follows edits to content/ without a restart or retraining.
+"""Serve files from content/ that follow edits without a restart or retraining.
 
-Actions ask the store for content on every message. The store keeps the parsed content in memory and
-only re-reads the folder when a file's modification time or size has changed (a few stat calls, no
-file reads, on the message path). If an edit breaks a file, the last good content keeps serving and
-the problem is logged; the store only raises when there has never been good content to serve.
+Callers ask for the current value on every message. The parsed value is kept in memory and the files
+are only read again when one's modification time or size has changed (a few stat calls, no file
+reads, on the message path). If an edit breaks a file, the last good value keeps serving and the
+problem is logged; the store only raises when there has never been a good value to serve.
 """
 
 from __future__ import annotations
@@ -11,56 +11,82 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
-from bot.content.loader import Content, ContentError, content_files, load_content
+from bot.content.loader import Content, load_content
+from bot.content.reader import ContentError
 
 logger = logging.getLogger(__name__)
 
 # The content folder of this checkout; CONTENT_DIR points the assistant at another one.
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 
+Value = TypeVar("Value")
 Signature = tuple[tuple[str, int, int], ...]
 
 
-class ContentStore:
-    def __init__(self, root: Path) -> None:
+def content_root() -> Path:
+    return Path(os.environ.get("CONTENT_DIR", DEFAULT_CONTENT_DIR))
+
+
+def yaml_files(root: Path) -> list[Path]:
+    """Every YAML file under root, in a stable order."""
+    return sorted(root.rglob("*.yml"))
+
+
+class LiveFiles(Generic[Value]):
+    """A value loaded from the YAML files under a folder, reloaded when they change."""
+
+    def __init__(self, root: Path, load: Callable[[Path], Value], what: str) -> None:
         self.root = root
+        self._load = load
+        self._what = what
         self._lock = threading.Lock()
-        self._content: Content | None = None
+        self._value: Value | None = None
         self._signature: Signature | None = None
 
-    def get(self) -> Content:
-        """The current content, re-read first if any file changed since the last read."""
+    def get(self) -> Value:
+        """The current value, loaded again first if any file changed since the last load."""
         signature = self._signature_now()
-        if self._content is not None and signature == self._signature:
-            return self._content
+        if self._value is not None and signature == self._signature:
+            return self._value
         with self._lock:
-            if self._content is None or signature != self._signature:
+            if self._value is None or signature != self._signature:
                 self._reload(signature)
-            assert self._content is not None
-            return self._content
+            assert self._value is not None
+            return self._value
 
     def _reload(self, signature: Signature) -> None:
         try:
-            content = load_content(self.root)
+            value = self._load(self.root)
         except ContentError as error:
-            if self._content is None:
+            if self._value is None:
                 raise
-            # Remember the broken state so we don't re-parse it on every message.
+            # Remember the broken state so we don't parse it again on every message.
             self._signature = signature
-            logger.error("Content not reloaded, still serving the last good version:\n%s", error)
+            logger.error(
+                "%s not reloaded, still serving the last good version:\n%s", self._what, error
+            )
             return
-        if self._content is not None:
-            logger.info("Content reloaded from %s", self.root)
-        self._content, self._signature = content, signature
+        if self._value is not None:
+            logger.info("%s reloaded from %s", self._what, self.root)
+        self._value, self._signature = value, signature
 
     def _signature_now(self) -> Signature:
         signature = []
-        for path in content_files(self.root):
+        for path in yaml_files(self.root):
             stat = path.stat()
             signature.append((str(path), stat.st_mtime_ns, stat.st_size))
         return tuple(signature)
+
+
+class ContentStore(LiveFiles[Content]):
+    """Everything young people read, as the actions use it."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root, load_content, "Content")
 
 
 _default_store: ContentStore | None = None
@@ -70,5 +96,5 @@ def default_store() -> ContentStore:
     """The store the actions use: content/ of this checkout, or $CONTENT_DIR."""
     global _default_store
     if _default_store is None:
-        _default_store = ContentStore(Path(os.environ.get("CONTENT_DIR", DEFAULT_CONTENT_DIR)))
+        _default_store = ContentStore(content_root())
     return _default_store

@@ -1,0 +1,181 @@
+"""The risk pattern language, its loader and the matcher, over the project's spaCy pipeline."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from bot.content import ContentError
+from bot.paths import CONTENT_DIR, SPACY_PIPELINE
+from bot.safety.categories import CATEGORIES
+from bot.safety.matcher import RiskMatcher, Subject, spacy_lemmatizer
+from bot.safety.patterns import PatternError, compile_line, load_risk_patterns
+
+LISTS = {"victim": ["me", "him", "my mate"], "goods": ["drug", "package"]}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    if not SPACY_PIPELINE.exists():  # make test builds it first; a bare pytest run may not have
+        from bot.nlp_pipeline import build_pipeline
+
+        build_pipeline()
+    return spacy.load(SPACY_PIPELINE)
+
+
+@pytest.fixture(scope="module")
+def shipped(nlp: Language) -> RiskMatcher:
+    return RiskMatcher(nlp, load_risk_patterns(CONTENT_DIR / "safety", spacy_lemmatizer(nlp)))
+
+
+def matcher_for(nlp: Language, tmp_path: Path, category: str, *patterns: str) -> RiskMatcher:
+    """A safety folder with the shipped word lists and only these patterns."""
+    safety = Path(shutil.copytree(CONTENT_DIR / "safety", tmp_path / "safety"))
+    for path in (safety / "patterns").glob("*.yml"):
+        path.write_text(f"category: {path.stem}\npatterns:\n  - zzzunused\n")
+    lines = "".join(f"  - {pattern!r}\n" for pattern in patterns)
+    (safety / "patterns" / f"{category}.yml").write_text(
+        f"category: {category}\npatterns:\n{lines}"
+    )
+    return RiskMatcher(nlp, load_risk_patterns(safety, spacy_lemmatizer(nlp)))
+
+
+def matches(matcher: RiskMatcher, nlp: Language, text: str) -> bool:
+    return bool(matcher.hits(nlp(text)))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        ("make me sell", "they made me sell", True),  # any form of a word
+        ("make me sell", "they make me selling", True),
+        ("make me sell", "they make him sell", False),
+        ("sell|carry|hold drug", "i have to hold drugs", True),  # choices
+        ("(sell|carry) drug", "carry drugs", True),
+        ("make him|my_mate sell", "they make my mate sell", True),  # a choice of two words
+        ("make @victim sell", "they make him sell", True),  # a word list
+        ("really? scared", "im scared", True),  # optional
+        ("really? scared", "really scared", True),
+        ("owe ... money", "i owe them loads of money", True),  # up to three words between
+        ("owe ... money", "i owe them loads and loads of money", False),
+        ("im|i_am scared", "im scared", True),  # a choice of several words
+        ("im|i_am scared", "i am scared", True),
+    ],
+)
+def test_pattern_language(
+    nlp: Language, tmp_path: Path, pattern: str, text: str, expected: bool
+) -> None:
+    matcher = matcher_for(nlp, tmp_path, "criminal_exploitation", pattern)
+    assert matches(matcher, nlp, text) is expected
+
+
+def test_matching_is_case_insensitive(nlp: Language, tmp_path: Path) -> None:
+    matcher = matcher_for(nlp, tmp_path, "self_harm", "kill myself")
+    assert matches(matcher, nlp, "I want to KILL MYSELF")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        ("make @nobody sell", "there is no word list @nobody"),
+        ("sell||carry", "has an empty choice"),
+        ("really? ...", "at least one word that is not optional"),
+    ],
+)
+def test_bad_patterns_say_what_to_fix(nlp: Language, pattern: str, problem: str) -> None:
+    with pytest.raises(PatternError, match=problem):
+        compile_line(pattern, LISTS, spacy_lemmatizer(nlp))
+
+
+def test_a_bad_pattern_is_reported_with_file_and_line(nlp: Language, tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as raised:
+        matcher_for(nlp, tmp_path, "missing", "run away", "leave @nowhere")
+    path = tmp_path / "safety" / "patterns" / "missing.yml"
+    assert str(raised.value) == f"{path}:4: there is no word list @nowhere in words.yml " + (
+        "(known: " + ", ".join("@" + name for name in sorted(_lists())) + ")"
+    )
+
+
+def _lists() -> list[str]:
+    from ruamel.yaml import YAML
+
+    return list(YAML(typ="safe").load((CONTENT_DIR / "safety" / "words.yml").read_text())["lists"])
+
+
+def test_a_missing_category_file_is_reported(nlp: Language, tmp_path: Path) -> None:
+    safety = Path(shutil.copytree(CONTENT_DIR / "safety", tmp_path / "safety"))
+    (safety / "patterns" / "missing.yml").unlink()
+    with pytest.raises(ContentError, match="no patterns for missing: add this file"):
+        load_risk_patterns(safety, spacy_lemmatizer(nlp))
+
+
+def test_shipped_patterns_cover_every_category(shipped: RiskMatcher) -> None:
+    assert {pattern.category for pattern in shipped.patterns.patterns} == set(CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I'm being forced to have sex and I'm only 12 years old.", "sexual_abuse"),
+        ("they make me sell weed", "criminal_exploitation"),
+        ("my mate is being made to hold stuff for older lads", "criminal_exploitation"),
+        ("someone is outside my house with a knife", "immediate_danger"),
+        ("he said he'll send my nudes to everyone unless i send more", "image_abuse"),
+        ("i want to kill myself", "self_harm"),
+        ("im gonna run away tonight", "missing"),
+    ],
+)
+def test_shipped_patterns_catch_plain_disclosures(
+    shipped: RiskMatcher, nlp: Language, text: str, category: str
+) -> None:
+    assert category in {hit.category for hit in shipped.hits(nlp(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does county lines mean",
+        "why do people carry knives",
+        "what happens in the trapped stage",
+        "this game is killing me lol",
+        "what is sextortion",
+        "my mum will kill me if im late",
+    ],
+)
+def test_shipped_patterns_leave_questions_and_idioms_alone(
+    shipped: RiskMatcher, nlp: Language, text: str
+) -> None:
+    assert shipped.hits(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("they make me sell", Subject.SELF),
+        ("my mate is being made to hold stuff", Subject.SOMEONE_ELSE),
+        ("i think my friend is being groomed", Subject.SOMEONE_ELSE),
+        ("my boyfriend makes me sleep with his friends", Subject.SELF),
+        ("i'm being forced to have sex", Subject.SELF),
+        ("there's a man outside my house", Subject.SELF),
+        ("someone is outside with a knife", Subject.UNCLEAR),
+    ],
+)
+def test_who_a_message_is_about(
+    shipped: RiskMatcher, nlp: Language, text: str, subject: Subject
+) -> None:
+    assert shipped.subject(nlp(text)) is subject
+
+
+def test_an_unless_phrase_cancels_the_patterns_it_overlaps(nlp: Language, tmp_path: Path) -> None:
+    matcher = matcher_for(nlp, tmp_path, "self_harm", "want to die")
+    path = tmp_path / "safety" / "patterns" / "self_harm.yml"
+    path.write_text(path.read_text() + "unless:\n  - die of embarrassment|laughing\n")
+    matcher = RiskMatcher(nlp, load_risk_patterns(tmp_path / "safety", spacy_lemmatizer(nlp)))
+    assert not matches(matcher, nlp, "i want to die of embarrassment")
+    assert matches(matcher, nlp, "i want to die")
+    # Only where it overlaps: a real match elsewhere in the message still counts.
+    assert matches(matcher, nlp, "i want to die of laughing at school but at home i want to die")
