@@ -160,3 +160,10 @@ def test_trainable_models_are_seeded_for_reproducible_training() -> None:
     components = {item["name"]: item for item in config["pipeline"] + config["policies"]}
     assert "random_seed" in components["DIETClassifier"]
     assert "random_seed" in components["TEDPolicy"]
+
+
+def test_the_safety_net_lemmatises_with_the_pipeline_rasa_loads() -> None:
+    from bot.paths import SPACY_PIPELINE
+
+    spacy_nlp = next(item for item in read(CONFIG)["pipeline"] if item["name"] == "SpacyNLP")
+    assert ROOT / spacy_nlp["model"] == SPACY_PIPELINE

@@ -11,9 +11,11 @@ content/safety and follow edits without retraining.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
+import spacy
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -24,6 +26,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.content.store import LiveFiles, content_root
+from bot.paths import SPACY_PIPELINE
 from bot.rasa_ext.disclosure_model import PROBABILITIES
 from bot.safety.categories import is_disclosure
 from bot.safety.decision import decide, intent_without_disclosure
@@ -48,9 +51,17 @@ class SafetyNet(GraphComponent):
         return {"safety_dir": None, "fallback_threshold": 0.5}
 
     def __init__(self, config: dict[str, Any]) -> None:
-        self._safety_dir = Path(config["safety_dir"] or content_root() / "safety")
         self._fallback_threshold = float(config["fallback_threshold"])
-        self._matchers: LiveFiles[RiskMatcher] | None = None
+        # Compiling a thousand patterns takes seconds: start now, in the background, so neither
+        # loading the model nor the first young person's message waits for it.
+        nlp = spacy.load(SPACY_PIPELINE)  # the same pipeline SpacyNLP loads, so the same lemmas
+        lemmatize = spacy_lemmatizer(nlp)
+        self._matchers = LiveFiles(
+            Path(config["safety_dir"] or content_root() / "safety"),
+            lambda folder: RiskMatcher(nlp, load_risk_patterns(folder, lemmatize)),
+            "Risk patterns",
+        )
+        threading.Thread(target=self._matchers.get, name="risk-patterns", daemon=True).start()
 
     @classmethod
     def create(
@@ -63,7 +74,7 @@ class SafetyNet(GraphComponent):
         return cls(config)
 
     def process(self, messages: list[Message], model: SpacyModel) -> list[Message]:
-        matcher = self._matcher(model)
+        matcher = self._matchers.get()
         for message in messages:
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
@@ -93,14 +104,3 @@ class SafetyNet(GraphComponent):
         ]
         name, confidence = intent_without_disclosure(ranking, self._fallback_threshold)
         message.set(INTENT, {"name": name, "confidence": confidence}, add_to_output=True)
-
-    def _matcher(self, model: SpacyModel) -> RiskMatcher:
-        if self._matchers is None:
-            nlp = model.model
-            lemmatize = spacy_lemmatizer(nlp)
-            self._matchers = LiveFiles(
-                self._safety_dir,
-                lambda folder: RiskMatcher(nlp, load_risk_patterns(folder, lemmatize)),
-                "Risk patterns",
-            )
-        return self._matchers.get()

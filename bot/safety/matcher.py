@@ -49,6 +49,9 @@ class Subject(str, Enum):
 class RiskMatcher:
     def __init__(self, nlp: Language, patterns: RiskPatternSet) -> None:
         self.patterns = patterns
+        # Match ids are decoded with this vocab, so docs may come from another copy of the same
+        # pipeline (Rasa's SpacyNLP): tokens are compared by their lemma strings, not by vocab.
+        self._strings = nlp.vocab.strings
         self._matcher = Matcher(nlp.vocab)
         for index, pattern in enumerate(patterns.patterns):
             self._matcher.add(str(index), list(pattern.token_patterns))
@@ -61,7 +64,7 @@ class RiskMatcher:
         dropped where an `unless` phrase of the same category overlaps it."""
         patterns = self.patterns.patterns
         matches = [
-            (int(doc.vocab.strings[match_id]), (start, end))
+            (int(self._strings[match_id]), (start, end))
             for match_id, start, end in self._matcher(doc)
         ]
         exceptions = [(patterns[i].category, span) for i, span in matches if patterns[i].exception]
