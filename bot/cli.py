@@ -97,6 +97,50 @@ def _shell(args: argparse.Namespace) -> int:
     return shell()
 
 
+def _insights_report(args: argparse.Namespace) -> int:
+    from bot.insights.events import InsightsError, database_url
+    from bot.insights.report import build_report, parse_request
+
+    try:
+        request = parse_request(args.start, args.end, args.region, args.format)
+        report = build_report(args.db or database_url(), request)
+        if args.out is None:
+            sys.stdout.write(report)
+            return 0
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(report, encoding="utf-8")
+    except InsightsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+        return 2
+    print(f"Wrote {args.out}")
+    return 0
+
+
+def _path_from_here(value: str) -> Path:
+    # Resolved now, because main() changes to the project root before the command runs.
+    return Path(value).resolve()
+
+
+def _add_insights(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    insights = commands.add_parser("insights", help="anonymous insight")
+    insights_commands = insights.add_subparsers(dest="insights_command", required=True)
+    report = insights_commands.add_parser(
+        "report", help="counts by week and category, small numbers suppressed"
+    )
+    report.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--region", help="one policing region (default: all regions together)")
+    report.add_argument("--format", default="csv", help="csv (the default) or html")
+    report.add_argument("--out", type=_path_from_here, help="write here instead of to stdout")
+    report.add_argument(
+        "--db", metavar="URL", help="database URL (default: INSIGHTS_DB_URL, else data/)"
+    )
+    report.set_defaults(func=_insights_report)
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -128,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(func=_run)
     commands.add_parser("shell", help="chat in the terminal").set_defaults(func=_shell)
+    _add_insights(commands)
     return root
 
 

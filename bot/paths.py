@@ -5,6 +5,8 @@ from typing import Final
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 CONTENT_DIR: Final = ROOT / "content"
+# Data the running assistant writes, such as the anonymous insight counts. Not in git.
+DATA_DIR: Final = ROOT / "data"
 CONFIG: Final = ROOT / "config.yml"
 DOMAIN: Final = ROOT / "domain.yml"
 ENDPOINTS: Final = ROOT / "endpoints.yml"
