@@ -52,6 +52,18 @@ def _port(name: str, default: int) -> int:
     return int(value)
 
 
+# LOG_LEVEL chooses how much both servers log. At every level, no line holds message text
+# (bot/log_privacy.py).
+LOG_LEVEL_FLAGS = {"DEBUG": ["--debug"], "INFO": [], "WARNING": ["--quiet"], "ERROR": ["--quiet"]}
+
+
+def log_level_flags() -> list[str]:
+    level = os.environ.get("LOG_LEVEL", "INFO").upper()
+    if level not in LOG_LEVEL_FLAGS:
+        raise SystemExit(f"LOG_LEVEL must be one of {', '.join(LOG_LEVEL_FLAGS)}, not {level!r}")
+    return LOG_LEVEL_FLAGS[level]
+
+
 def server_environment(ports: Ports) -> dict[str, str]:
     """The environment both servers run with: our action endpoint, and Rasa telemetry off."""
     return {
@@ -70,6 +82,7 @@ def action_server_command(ports: Ports) -> list[str]:
         "bot.actions",
         "--port",
         str(ports.actions),
+        *log_level_flags(),
     ]
 
 
@@ -82,6 +95,7 @@ def rasa_server_command(ports: Ports, enable_api: bool) -> list[str]:
         "--port", str(ports.rasa),
         # Only the demo page may call the assistant from a browser unless CORS_ORIGINS says more.
         "--cors", *os.environ.get("CORS_ORIGINS", ports.demo_origin).split(),
+        *log_level_flags(),
     ]  # fmt: skip
     if enable_api:
         command.append("--enable-api")

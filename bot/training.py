@@ -1,9 +1,10 @@
 """Train the Rasa model only when what it is trained from has changed.
 
-The fingerprint covers the config, the domain, the training data and the spaCy pipeline. Content
+The fingerprint covers the config, the domain, the training data, the spaCy pipeline and our own
+code that shapes what the model learns (the privacy guard's redaction, our NLU components). Content
 files are not part of it: content is read at run time, so editing it never needs training.
-Rasa's own cache fingerprints the spaCy pipeline by its path only, so when the pipeline itself
-changes we force a full retrain instead of trusting that cache.
+Rasa's own cache fingerprints the spaCy pipeline by its path only, and our components by their
+name and settings only, so when either changes we force a full retrain instead of trusting it.
 """
 
 from __future__ import annotations
@@ -32,15 +33,19 @@ logger = logging.getLogger(__name__)
 
 # Rasa seeds DIET and TED from config.yml; this records which inputs built models/assistant.tar.gz.
 FINGERPRINT = MODELS / f"{MODEL_NAME}.fingerprint.json"
+# Our code that runs over the training data: redaction (with its word lists) and NLU components.
+TRAINING_CODE = (ROOT / "bot" / "privacy", ROOT / "bot" / "rasa_ext", ROOT / "bot" / "safety")
 
 
 @dataclass(frozen=True)
 class Fingerprint:
     training: str  # config, domain and training data
     spacy: str  # the spaCy pipeline on disk
+    code: str  # our code that runs over the training data
 
     def to_json(self) -> str:
-        return json.dumps({"training": self.training, "spacy": self.spacy}, indent=2)
+        fields = {"training": self.training, "spacy": self.spacy, "code": self.code}
+        return json.dumps(fields, indent=2)
 
 
 def _digest(files: Iterable[Path]) -> str:
@@ -64,14 +69,21 @@ def current_fingerprint() -> Fingerprint:
         MINILM / "source.json",
     ]
     return Fingerprint(
-        training=_digest(training_inputs), spacy=_digest(_files_under(SPACY_PIPELINE, "*"))
+        training=_digest(training_inputs),
+        spacy=_digest(_files_under(SPACY_PIPELINE, "*")),
+        code=_digest(
+            path
+            for folder in TRAINING_CODE
+            for path in _files_under(folder, "*")
+            if path.suffix in {".py", ".txt"}  # not __pycache__
+        ),
     )
 
 
 def recorded_fingerprint() -> Fingerprint | None:
     try:
         data = json.loads(FINGERPRINT.read_text())
-        return Fingerprint(training=data["training"], spacy=data["spacy"])
+        return Fingerprint(training=data["training"], spacy=data["spacy"], code=data["code"])
     except (FileNotFoundError, KeyError, ValueError):
         return None
 
@@ -94,6 +106,7 @@ def train_if_needed(force: bool = False) -> Path:
         return MODEL
     recorded = recorded_fingerprint()
     spacy_changed = recorded is None or recorded.spacy != wanted.spacy
+    code_changed = recorded is None or recorded.code != wanted.code
 
     # Seeds alone are not enough: multi-threaded TensorFlow ops on CPU vary run to run.
     os.environ.setdefault("TF_DETERMINISTIC_OPS", "1")
@@ -105,7 +118,7 @@ def train_if_needed(force: bool = False) -> Path:
         training_files=[str(TRAINING_DATA)],
         output=str(MODELS),
         fixed_model_name=MODEL_NAME,
-        force_training=force or spacy_changed,
+        force_training=force or spacy_changed or code_changed,
     )
     if result.code != 0 or not MODEL.exists():
         raise RuntimeError("Rasa training failed; see the messages above.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -18,6 +19,8 @@ from bot.content import store as content_store
 from bot.paths import CONTENT_DIR, MODEL, ROOT
 
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+# Insights the tests cause (and the servers they start) are counted in a throwaway folder.
+os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="assistant-test-data-"))
 
 
 @pytest.fixture(scope="session")

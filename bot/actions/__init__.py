@@ -2,3 +2,10 @@
 
 The action server loads every module in this package (rasa run actions --actions bot.actions).
 """
+
+from bot import insights, log_privacy
+
+# No log line may hold what a young person typed, at any log level.
+log_privacy.install()
+# Check the insights settings and database now, so a bad region fails at start-up, not later.
+insights.start()

@@ -9,10 +9,13 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot import insights
 from bot.content import Content, default_store
+from bot.dialogue import privacy
 from bot.dialogue.replies import Button, Reply
 
 PLACE_SLOT = "place"
+PERSONAL_DETAIL = "personal_detail"
 CURRENT_STAGE_SLOT = "current_stage"
 
 Events = list[dict[str, Any]]
@@ -21,6 +24,32 @@ Events = list[dict[str, Any]]
 def latest_intent(tracker: Tracker) -> str | None:
     intent: Any = tracker.latest_message.get("intent", {}).get("name")
     return intent if isinstance(intent, str) else None
+
+
+def shared_details(tracker: Tracker) -> list[str]:
+    """The kinds of identifying detail the latest message held ("name", "phone"), as found by the
+    privacy guard (bot/rasa_ext/privacy_guard.py), which replaced each with a placeholder."""
+    entities: Any = tracker.latest_message.get("entities") or []
+    return [
+        str(entity.get("value", "")).strip("[]")
+        for entity in entities
+        if entity.get("entity") == PERSONAL_DETAIL
+    ]
+
+
+def first_reply_to_latest_message(tracker: Tracker) -> bool:
+    """No custom action has answered the latest message yet (utter_safety_first may have)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        name = str(event.get("name") or "")
+        if (
+            event.get("event") == "action"
+            and name.startswith("action_")
+            and name != "action_listen"
+        ):
+            return False
+    return True
 
 
 def payload(button: Button) -> str:
@@ -38,8 +67,13 @@ class ContentAction(Action, metaclass=ABCMeta):
     """An action that answers from the current content.
 
     Subclasses name themselves and say what to send (`respond`); reading content (fresh after
-    any edit) and dispatching happen here, once.
+    any edit), telling someone who shared their name or number that they don't need to, and
+    dispatching happen here, once.
     """
+
+    # Whether the replies end with the privacy nudge when the message shared identifying details.
+    # Off only for the action whose whole reply is that nudge.
+    nudges_about_details = True
 
     @abstractmethod
     def respond(self, content: Content, tracker: Tracker) -> tuple[list[Reply], Events]:
@@ -48,6 +82,16 @@ class ContentAction(Action, metaclass=ABCMeta):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> Events:
-        replies, events = self.respond(default_store().get(), tracker)
+        content = default_store().get()
+        replies, events = self.respond(content, tracker)
+        details = shared_details(tracker)
+        # After any safety reply, and only once per message however many actions answer it.
+        if details and self.nudges_about_details and first_reply_to_latest_message(tracker):
+            replies = [*replies, privacy.nudge(content, details)]
+        if details and first_reply_to_latest_message(tracker):
+            for kind in dict.fromkeys(details):
+                insights.record(insights.EventKind.PRIVACY_NUDGE, kind)
+        for service in dict.fromkeys(s for reply in replies for s in reply.services):
+            insights.record(insights.EventKind.SERVICE_SHOWN, service)
         send(dispatcher, replies)
         return events

@@ -1,12 +1,13 @@
-"""Greeting, main menu, small talk, the "I'm worried" button, and rephrase prompts."""
+"""Greeting, main menu, small talk, the "I'm worried" button, rephrase prompts, privacy nudge."""
 
 from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from bot.actions.common import ContentAction, Events, latest_intent
+from bot import insights
+from bot.actions.common import ContentAction, Events, latest_intent, shared_details
 from bot.content import Content
-from bot.dialogue import menu
+from bot.dialogue import menu, privacy
 from bot.dialogue.replies import Reply
 
 
@@ -52,4 +53,19 @@ class ActionRephrase(ContentAction):
         return "action_rephrase"
 
     def respond(self, content: Content, tracker: Tracker) -> tuple[list[Reply], Events]:
-        return [menu.rephrase(content, latest_intent(tracker))], []
+        intent = latest_intent(tracker)
+        if intent != menu.OUT_OF_SCOPE_INTENT:  # out of scope was understood, just not ours
+            insights.record(insights.EventKind.FALLBACK)
+        return [menu.rephrase(content, intent)], []
+
+
+class ActionPrivacyNudge(ContentAction):
+    """For messages that only share (or offer) a name, number or address: nudge, then menu."""
+
+    nudges_about_details = False
+
+    def name(self) -> str:
+        return "action_privacy_nudge"
+
+    def respond(self, content: Content, tracker: Tracker) -> tuple[list[Reply], Events]:
+        return [privacy.nudge(content, shared_details(tracker)), menu.main_menu(content)], []

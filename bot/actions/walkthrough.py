@@ -5,6 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from bot import insights
 from bot.actions.common import (
     CURRENT_STAGE_SLOT,
     PLACE_SLOT,
@@ -38,4 +39,7 @@ class ActionShowStage(ContentAction):
         events = [SlotSet(PLACE_SLOT, shown.place)]
         if shown.stage_id:
             events.append(SlotSet(CURRENT_STAGE_SLOT, shown.stage_id))
+            insights.record(insights.EventKind.STAGE_VIEWED, shown.stage_id)
+        if shown.completed:
+            insights.record(insights.EventKind.WALKTHROUGH_COMPLETED)
         return shown.replies, events

@@ -13,6 +13,7 @@ from bot.content.schema import (
     CategoryReply,
     Journey,
     Menu,
+    Privacy,
     SafetyReplies,
     Service,
     Signposts,
@@ -20,6 +21,7 @@ from bot.content.schema import (
     Stage,
     Topic,
 )
+from bot.privacy.detect import Kind
 from bot.safety.categories import CATEGORIES, IMMEDIATE_DANGER, IMMEDIATE_DANGER_SERVICES
 
 
@@ -33,6 +35,7 @@ class Content:
     menu: Menu
     journey: Journey
     smalltalk: SmallTalk
+    privacy: Privacy
     safety: SafetyReplies
     disclosures: Mapping[str, CategoryReply]  # by category
 
@@ -50,18 +53,20 @@ def load_content(root: Path) -> Content:
     menu = reader.read(root / "menu.yml", Menu)
     journey = reader.read(root / "journey.yml", Journey)
     smalltalk = reader.read(root / "smalltalk.yml", SmallTalk)
+    privacy = reader.read(root / "privacy.yml", Privacy)
     stages = reader.read_folder(root / "stages", Stage)
     topics = reader.read_folder(root / "topics", Topic)
     safety = reader.read(root / "safety" / "replies.yml", SafetyReplies)
     disclosures = reader.read_folder(root / "safety" / "categories", CategoryReply)
     reader.raise_if_any()
     # read() returns None only when it recorded a problem, and then we have raised.
-    assert signposts and menu and journey and smalltalk and safety
+    assert signposts and menu and journey and smalltalk and privacy and safety
 
     services = _index_services(reader, root / "signposts.yml", signposts.services)
     _check_stages(reader, root / "stages", stages)
     _check_topics(reader, root / "topics", topics)
     _check_disclosures(reader, root / "safety" / "categories", disclosures)
+    _check_privacy(reader, root / "privacy.yml", privacy)
     references = _service_references(root, menu, safety, [*stages, *topics, *disclosures])
     _check_references(reader, services, references)
     reader.raise_if_any()
@@ -72,6 +77,7 @@ def load_content(root: Path) -> Content:
         menu=menu,
         journey=journey,
         smalltalk=smalltalk,
+        privacy=privacy,
         safety=safety,
         disclosures={reply.category: reply for reply, _ in disclosures},
     )
@@ -157,6 +163,17 @@ def _check_disclosures(
 
 class _HasServices(Protocol):
     services: list[str]
+
+
+def _check_privacy(reader: Reader, path: Path, privacy: Privacy) -> None:
+    for kind in Kind:
+        if kind.value not in privacy.details:
+            reader.problem(path, f"add how to name '{kind.value}' details", "details")
+    for unknown in sorted(set(privacy.details) - {kind.value for kind in Kind}):
+        known = ", ".join(kind.value for kind in Kind)
+        reader.problem(
+            path, f"'{unknown}' is not a kind of detail; the kinds are: {known}", "details", unknown
+        )
 
 
 def _service_references(

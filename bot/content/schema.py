@@ -189,6 +189,25 @@ class SmallTalk(Strict):
     replies: dict[Id, Text]
 
 
+# --- privacy (content/privacy.yml) ---
+
+
+class Privacy(Strict):
+    """What the assistant says when someone shares a detail that could identify them."""
+
+    # {details}: what they shared, named as in `details` below, e.g. "names or phone numbers".
+    nudge: Text
+    # Used for {details} when they offered something without sharing it ("do you want my number?").
+    any_details: Text
+    # How each kind of detail is named, keyed by kind: name, phone, email, address, postcode,
+    # school, handle, date of birth. Every kind needs a name here.
+    details: dict[str, Text]
+    # The word between the last two names in the list: "names or phone numbers".
+    last_joiner: Text
+
+    _nudge = template("nudge", "details")
+
+
 # --- disclosures (content/safety/) ---
 
 

@@ -29,7 +29,10 @@ def respond(content: Content, category: str, about: str | None, place: str | Non
     opening = reply.about_you if about == ABOUT_SELF else reply.about_someone_else
     return [
         Reply(opening),
-        Reply(f"{content.safety.honest}\n{services_block(content, reply.services)}"),
+        Reply(
+            f"{content.safety.honest}\n{services_block(content, reply.services)}",
+            services=tuple(reply.services),
+        ),
         Reply(content.safety.next_steps_prompt, next_steps(content, place)),
     ]
 
@@ -61,7 +64,8 @@ def follow_up(content: Content, intent: str, place: str | None) -> list[Reply]:
     buttons = next_steps(content, place, leave_out=intent)
     if intent == ASK_ANONYMOUS_REPORT:
         services = services_block(content, safety.anonymous_services)
-        return [Reply(f"{safety.anonymous_answer}\n{services}", buttons)]
+        listed = tuple(safety.anonymous_services)
+        return [Reply(f"{safety.anonymous_answer}\n{services}", buttons, listed)]
     text = safety.trusted_adult_answer if intent == ASK_TRUSTED_ADULT else safety.childline_answer
     return [Reply(text, buttons)]
 

@@ -13,6 +13,9 @@ def get_help(content: Content, place: str | None) -> list[Reply]:
     back = return_button(content, place)
     buttons = (back,) if back else ()
     return [
-        Reply(f"{menu.help_intro}\n{services_block(content, menu.help_services)}"),
+        Reply(
+            f"{menu.help_intro}\n{services_block(content, menu.help_services)}",
+            services=tuple(menu.help_services),
+        ),
         Reply(menu.help_outro, (*buttons, Button(menu.menu_button, MENU_INTENT))),
     ]

@@ -29,7 +29,8 @@ def rephrase(content: Content, intent: str | None) -> Reply:
 
 def worried(content: Content) -> Reply:
     menu = content.menu
-    return Reply(f"{menu.worried}\n{services_block(content, menu.worried_services)}")
+    services = services_block(content, menu.worried_services)
+    return Reply(f"{menu.worried}\n{services}", services=tuple(menu.worried_services))
 
 
 def small_talk(content: Content, intent: str | None) -> Reply | None:

@@ -16,3 +16,5 @@ class Button:
 class Reply:
     text: str
     buttons: tuple[Button, ...] = ()
+    # The services (ids from content/signposts.yml) this message lists, for anonymous insight.
+    services: tuple[str, ...] = ()

@@ -25,5 +25,5 @@ def topic(content: Content, topic_id: str) -> list[Reply]:
         Button(journey.trends_button, LEARN_TRENDS_INTENT),
         Button(content.menu.menu_button, MENU_INTENT),
     )
-    replies.append(Reply(help_text, buttons))
+    replies.append(Reply(help_text, buttons, tuple(current.services)))
     return replies

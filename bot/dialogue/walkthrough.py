@@ -29,6 +29,8 @@ class Shown:
     replies: list[Reply]
     place: str | None
     stage_id: str | None = None
+    # They pressed "finish" on the last stage: the whole walkthrough was seen.
+    completed: bool = False
 
 
 def respond(content: Content, intent: str, current_stage: str | None) -> Shown:
@@ -36,7 +38,8 @@ def respond(content: Content, intent: str, current_stage: str | None) -> Shown:
     if intent in STEPS:
         target = neighbour(content, current_stage, STEPS[intent])
         if target is None and intent == NEXT_STAGE_INTENT:
-            return Shown([finished(content)], stage_place(content.stages[-1].id))
+            last = content.stages[-1].id
+            return Shown([finished(content)], stage_place(last), completed=True)
         stage_id = target.id if target else None
     else:
         stage_id = stage_from_intent(intent)
@@ -65,7 +68,7 @@ def stage(content: Content, stage_id: str) -> list[Reply]:
     return [
         Reply(f"{heading}\n{current.summary}"),
         Reply(f"{journey.signs_heading}\n\n{signs}"),
-        Reply(help_text, _stage_buttons(content, current)),
+        Reply(help_text, _stage_buttons(content, current), tuple(current.services)),
     ]
 
 
