@@ -1,4 +1,4 @@
-"""Start the action server and the Rasa server together, and stop both on Ctrl-C.
+"""Start the action server, the Rasa server and the demo page together; stop all on Ctrl-C.
 
 `make run` and `make shell` call this through `python -m bot run|shell`. Ports come from the
 environment (RASA_PORT, ACTIONS_PORT, WEB_PORT) and default to Rasa's own.
@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bot.paths import CREDENTIALS, ENDPOINTS, MODEL, ROOT
+from bot.web.server import SiteError, serving, site_from_environment
 
 STARTUP_TIMEOUT_SECONDS = 180.0
 
@@ -147,7 +148,15 @@ def run(enable_api: bool = False) -> int:
     ports = Ports.from_environment()
     env = server_environment(ports)
     try:
-        with action_server(ports), running(rasa_server_command(ports, enable_api), env) as rasa:
+        site = site_from_environment(ports.rasa, os.environ)
+    except SiteError as error:
+        raise SystemExit(str(error)) from None
+    try:
+        with (
+            action_server(ports),
+            running(rasa_server_command(ports, enable_api), env) as rasa,
+            serving(site, ports.web),
+        ):
             wait_until_up(f"http://localhost:{ports.rasa}/", rasa, "Rasa server")
             print(_how_to_chat(ports), flush=True)
             return rasa.wait()
@@ -175,6 +184,7 @@ def _how_to_chat(ports: Ports) -> str:
     url = f"http://localhost:{ports.rasa}/webhooks/rest/webhook"
     return (
         "\nThe assistant is running.\n"
-        f'  Send it a message:  curl -s {url} -d \'{{"sender": "demo", "message": "hi"}}\'\n'
+        f"  Chat in your browser:  {ports.demo_origin}/\n"
+        f'  Or send a message:     curl -s {url} -d \'{{"sender": "demo", "message": "hi"}}\'\n'
         "  Stop it with Ctrl-C. To chat in this terminal instead, stop it and run: make shell\n"
     )

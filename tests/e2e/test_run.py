@@ -65,9 +65,17 @@ def test_only_the_demo_page_origin_may_call_from_a_browser(
     assert (granted == origin) is from_demo_page
 
 
+def test_make_run_serves_the_demo_page_with_the_widget(running_assistant: Assistant) -> None:
+    with urllib.request.urlopen(running_assistant.demo_url, timeout=5) as response:
+        page = response.read().decode()
+    assert '<script src="/widget.js"' in page
+    assert f'data-rasa-url="{running_assistant.rasa_url}"' in page
+
+
 # Keep this last in the module: it stops the servers the tests above share.
-def test_ctrl_c_stops_both_servers(running_assistant: Assistant) -> None:
+def test_ctrl_c_stops_every_server(running_assistant: Assistant) -> None:
     assert running_assistant.interrupt() == 0
-    for port in (running_assistant.rasa_port, running_assistant.actions_port):
+    running = running_assistant
+    for port in (running.rasa_port, running.actions_port, running.web_port):
         with pytest.raises(OSError):
             urllib.request.urlopen(f"http://localhost:{port}/", timeout=2)

@@ -1,0 +1,144 @@
+"""The demo page and the widget's own files, served with strict security headers.
+
+`make run` starts this next to the Rasa server, on WEB_PORT (8080). It serves only the files in
+bot/web/static/, read once at start, and fills the demo page's two settings: the Rasa server's
+address and the neutral page the quick exit goes to. The Content-Security-Policy allows scripts,
+styles and images from this server only and connections to it and the Rasa server only, so the
+page can make no third-party request and run no inline script.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Final
+from urllib.parse import urlsplit
+
+logger = logging.getLogger(__name__)
+
+STATIC: Final = Path(__file__).parent / "static"
+DEFAULT_EXIT_URL: Final = "https://www.bbc.co.uk/weather"
+CONTENT_TYPES: Final = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".png": "image/png",
+}
+PAGE: Final = "index.html"
+
+
+class SiteError(ValueError):
+    """A setting the demo page cannot work with, said in plain words."""
+
+
+def origin(url: str, setting: str) -> str:
+    """scheme://host[:port] of an http(s) address, or SiteError naming the setting."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise SiteError(f"{setting} must be an http:// or https:// address, not {url!r}")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass(frozen=True)
+class Site:
+    rasa_url: str
+    exit_url: str = DEFAULT_EXIT_URL
+
+    def __post_init__(self) -> None:
+        origin(self.rasa_url, "The Rasa server address")
+        origin(self.exit_url, "EXIT_URL")
+
+    def headers(self) -> dict[str, str]:
+        rasa = origin(self.rasa_url, "The Rasa server address")
+        policy = (
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            f"connect-src 'self' {rasa}; base-uri 'none'; form-action 'none'; "
+            "frame-ancestors 'none'"
+        )
+        return {
+            "Content-Security-Policy": policy,
+            "Referrer-Policy": "no-referrer",
+            "X-Content-Type-Options": "nosniff",
+            "X-Frame-Options": "DENY",
+            "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+            "Cache-Control": "no-store",
+        }
+
+    def files(self) -> dict[str, tuple[bytes, str]]:
+        """URL path -> (body, content type), for every file the site serves."""
+        served: dict[str, tuple[bytes, str]] = {}
+        for path in sorted(STATIC.iterdir()):
+            content_type = CONTENT_TYPES.get(path.suffix)
+            if content_type is None or not path.is_file():
+                continue
+            body = path.read_bytes()
+            if path.name == PAGE:
+                body = self._fill(body.decode()).encode()
+            served[f"/{path.name}"] = (body, content_type)
+        served["/"] = served[f"/{PAGE}"]
+        return served
+
+    def _fill(self, page: str) -> str:
+        # Both values were checked to be plain http(s) addresses; escape quotes all the same.
+        def attribute(value: str) -> str:
+            return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+        return page.replace("{{RASA_URL}}", attribute(self.rasa_url)).replace(
+            "{{EXIT_URL}}", attribute(self.exit_url)
+        )
+
+
+def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
+    files, headers = site.files(), site.headers()
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "safeguarding-demo"
+        sys_version = ""
+
+        def do_GET(self) -> None:
+            self._answer(send_body=True)
+
+        def do_HEAD(self) -> None:
+            self._answer(send_body=False)
+
+        def _answer(self, send_body: bool) -> None:
+            found = files.get(urlsplit(self.path).path)
+            status = HTTPStatus.OK if found else HTTPStatus.NOT_FOUND
+            body, content_type = found or (b"Not found\n", "text/plain; charset=utf-8")
+            self.send_response(status)
+            for name, value in {**headers, "Content-Type": content_type}.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if send_body:
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            # Request lines hold only a path of ours; keep them out of the console all the same.
+            logger.debug("demo page: " + format, *args)
+
+    return Handler
+
+
+@contextmanager
+def serving(site: Site, port: int, host: str = "localhost") -> Iterator[ThreadingHTTPServer]:
+    """The demo site on host:port in a background thread, shut down however we leave."""
+    server = ThreadingHTTPServer((host, port), handler_for(site))
+    thread = threading.Thread(target=server.serve_forever, name="demo-page", daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def site_from_environment(rasa_port: int, environ: Mapping[str, str]) -> Site:
+    rasa_url = environ.get("RASA_URL") or f"http://localhost:{rasa_port}"
+    return Site(rasa_url=rasa_url, exit_url=environ.get("EXIT_URL") or DEFAULT_EXIT_URL)
