@@ -22,13 +22,15 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
 
-.PHONY: help setup nlp embeddings train run shell test lint typecheck validate test-stories content-check eval clean browser
+.PHONY: help setup nlp embeddings train run shell test lint typecheck validate test-stories content-check eval clean browser preview
 
 help:
 	@echo "make run    set everything up, then start the assistant (Ctrl-C stops it)"
 	@echo "make test   set everything up, then run every check and test"
 	@echo "make shell  chat with the assistant in this terminal"
 	@echo "make eval   measure how well worrying disclosures are recognised"
+	@echo "make content-check   check content/ for mistakes"
+	@echo "make preview         render all content to build/preview/content.html"
 
 # Rasa 3.6 supports Python 3.8-3.10 only; .python-version makes pyenv's python3.10 resolve.
 $(INSTALLED): pyproject.toml .python-version
@@ -67,6 +69,10 @@ eval: train
 
 content-check: $(INSTALLED)
 	$(PY) -m bot content check
+
+# Everything young people can read, on one page, for review before publishing.
+preview: $(INSTALLED)
+	$(PY) -m bot content preview
 
 lint: $(INSTALLED)
 	$(PY) -m ruff check bot tests

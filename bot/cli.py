@@ -10,7 +10,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.paths import CONTENT_DIR, MODEL, ROOT
+from bot.paths import MODEL, ROOT
+
+PREVIEW = ROOT / "build" / "preview" / "content.html"
 
 
 def _build_nlp(args: argparse.Namespace) -> int:
@@ -35,19 +37,55 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _check_content(args: argparse.Namespace) -> int:
+    """Print every error, then every warning, then a summary; fail only on errors."""
+    from bot.content.loader import check_content
+    from bot.content.store import content_root
+
+    root = content_root()  # content/, or CONTENT_DIR, as the assistant reads it
+    report = check_content(root)
+    base = root.parent  # so files read content/stages/hooked.yml
+    groups = [
+        ("Errors", report.errors, "fix these; until then the assistant keeps using the last "
+         "content that had no errors"),
+        ("Warnings", report.warnings, "worth fixing; the assistant uses the content anyway"),
+    ]  # fmt: skip
+    for heading, problems, meaning in groups:
+        if problems:
+            print(f"{heading} ({len(problems)}): {meaning}.")
+            print("\n".join(f"  {problem.describe(base)}" for problem in problems), end="\n\n")
+    summary = f"{_count(len(report.errors), 'error')}, {_count(len(report.warnings), 'warning')}"
+    if report.content is None:
+        print(f"{summary}: content/ cannot be used until the errors are fixed.")
+        return 1
+    content = report.content
+    print(
+        f"{summary}: content/ can be used ({len(content.stages)} stages, "
+        f"{len(content.topics)} topics, {len(content.services)} services)."
+    )
+    return 0
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" + ("" if number == 1 else "s")
+
+
+def _preview_content(args: argparse.Namespace) -> int:
     from bot.content import ContentError, load_content
+    from bot.content.preview import render_preview
+    from bot.content.store import content_root
 
     try:
-        content = load_content(CONTENT_DIR)
+        content = load_content(content_root())
     except ContentError as error:
-        print(f"{len(error.problems)} problem(s) in content/:", file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        print(
+            f"{len(error.problems)} problem(s) in content/: run `make content-check`",
+            file=sys.stderr,
+        )
         return 1
-    print(
-        f"content/ is fine: {len(content.stages)} stages, {len(content.topics)} topics, "
-        f"{len(content.services)} services."
-    )
+    out: Path = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_preview(content), encoding="utf-8")
+    print(f"Wrote {out}: open it in a browser, or print it.")
     return 0
 
 
@@ -154,6 +192,13 @@ def parser() -> argparse.ArgumentParser:
     content = commands.add_parser("content", help="work with content/")
     content_commands = content.add_subparsers(dest="content_command", required=True)
     content_commands.add_parser("check", help="validate content/").set_defaults(func=_check_content)
+    preview = content_commands.add_parser(
+        "preview", help="render all content to one HTML page for review"
+    )
+    preview.add_argument(
+        "--out", type=_path_from_here, default=PREVIEW, help=f"where to write it ({PREVIEW})"
+    )
+    preview.set_defaults(func=_preview_content)
     classify = commands.add_parser(
         "classify", help="read messages on stdin, write one JSON decision per line"
     )

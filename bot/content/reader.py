@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -19,20 +19,35 @@ from ruamel.yaml.error import MarkedYAMLError
 
 Model = TypeVar("Model", bound=BaseModel)
 
+# An error must be fixed before the content can be used; a warning is advice that never blocks it.
+Severity = Literal["error", "warning"]
+
 
 @dataclass(frozen=True)
 class Problem:
     path: Path
     line: int | None  # 1-based; None when the problem is about the file as a whole
     message: str
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def describe(self, base: Path | None = None) -> str:
+        """`file:line: message`, with the file named from `base` when it is inside it."""
+        path = self.path
+        if base is not None and path.is_relative_to(base):
+            path = path.relative_to(base)
+        where = f"{path}:{self.line}" if self.line else str(path)
+        return f"{where}: {self.message}"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+        return self.describe()
 
 
 class ContentError(Exception):
-    """The content folder cannot be used; each problem says where and what."""
+    """The content folder cannot be used; each problem (an error) says where and what."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
@@ -46,8 +61,19 @@ class Reader:
         self.problems: list[Problem] = []
         self._trees: dict[Path, Any] = {}
 
-    def problem(self, path: Path, message: str, *where: str | int) -> None:
-        self.problems.append(Problem(path, _line_of(self._trees.get(path), where), message))
+    def problem(
+        self, path: Path, message: str, *where: str | int, severity: Severity = "error"
+    ) -> None:
+        """Record a problem at the line of `where` (field names and list positions) in path."""
+        line = _line_of(self._trees.get(path), where)
+        self.problems.append(Problem(path, line, message, severity))
+
+    def warning(self, path: Path, message: str, *where: str | int) -> None:
+        self.problem(path, message, *where, severity="warning")
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
 
     def named_like_file(self, path: Path, field: str, value: str) -> None:
         """Files that hold one item are named after it: stages/hooked.yml has id: hooked."""
@@ -59,8 +85,9 @@ class Reader:
         self.problems.append(Problem(path, None, message))
 
     def raise_if_any(self) -> None:
-        if self.problems:
-            raise ContentError(self.problems)
+        """Stop on errors; warnings never stop anything."""
+        if self.errors:
+            raise ContentError(self.errors)
 
     def read(self, path: Path, model: type[Model]) -> Model | None:
         tree = self._parse(path)
@@ -70,7 +97,7 @@ class Reader:
             return model.parse_obj(tree)
         except ValidationError as error:
             for detail in error.errors():
-                self.problem(path, _describe(detail), *detail["loc"])
+                self.problem(path, _describe(detail, model), *detail["loc"])
             return None
 
     def read_folder(self, folder: Path, model: type[Model]) -> list[tuple[Model, Path]]:
@@ -101,19 +128,46 @@ class Reader:
         return tree
 
 
-def _describe(detail: Mapping[str, Any]) -> str:
+def _describe(detail: Mapping[str, Any], model: type[BaseModel]) -> str:
     """Turn a pydantic error into a sentence an editor can act on."""
     field = ".".join(str(part) for part in detail["loc"] if part != "__root__")
     kind, message = detail["type"], detail["msg"]
+    context = detail.get("ctx", {})
     if kind == "value_error.missing":
-        return f"'{field}' is missing: add it"
+        hint = _field_hint(model, detail["loc"])
+        return f"'{field}' is missing: add it" + (f" ({hint})" if hint else "")
     if kind == "value_error.extra":
         return f"'{field}' is not a field this file can have: check the spelling or remove it"
     if kind == "value_error.any_str.min_length":
         return f"'{field}' is empty: write some text"
     if kind == "value_error.str.regex":
         return f"'{field}' must be lower case letters, digits and underscores, like knife_crime"
+    if kind == "value_error.list.min_items":
+        return f"'{field}' needs at least {context.get('limit_value')} items: add more"
+    if kind == "value_error.list.max_items":
+        return f"'{field}' can have at most {context.get('limit_value')} items: remove some"
+    if kind.startswith("value_error.date"):
+        return f"'{field}' must be a date written year-month-day, like 2026-11-28"
+    if kind.startswith("value_error.url"):
+        return f"'{field}' must be a full web address, like https://www.childline.org.uk"
     return f"'{field}': {message}"
+
+
+def _field_hint(model: type[BaseModel], where: Iterable[str | int]) -> str | None:
+    """The description the schema gives the field at `where`, to say what to write there."""
+    current: Any = model
+    description: str | None = None
+    for part in where:
+        if isinstance(part, int):  # a position in a list: the item has the list's type
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = next((f for f in current.__fields__.values() if f.alias == part), None)
+        if field is None:
+            return None
+        description = field.field_info.description
+        current = field.type_
+    return description
 
 
 def _line_of(tree: Any, where: Iterable[str | int]) -> int | None:  # tree: ruamel's, untyped

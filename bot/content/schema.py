@@ -14,14 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, HttpUrl, constr, validator
 
-if TYPE_CHECKING:  # to the type checker both are plain strings
+if TYPE_CHECKING:  # to the type checker all three are plain strings
     Id = str
     Text = str
+    Address = str
 else:
     # An id is what other files and buttons use to refer to an item: lower case, digits, _.
     Id = constr(regex=r"^[a-z][a-z0-9_]*$")
     # Youth-facing text must say something: spaces around it are trimmed; it cannot be empty.
+    # The content checks (bot/content/checks) read every Text field of the files young people
+    # read, for wording and readability: give anything else in those files another type.
     Text = constr(strip_whitespace=True, min_length=1)
+    # A phone number, web or email address: not prose, so the wording checks skip it.
+    Address = constr(strip_whitespace=True, min_length=1)
 
 
 class Strict(BaseModel):
@@ -58,7 +63,7 @@ class ContactKind(str, Enum):
 class Contact(Strict):
     kind: ContactKind
     # The bare number, address or keyword, kept apart from the wording so it can become a link.
-    value: Text
+    value: Address
     # How a young person reads it, e.g. "call 0800 1111 (free)".
     text: Text
 
@@ -75,7 +80,9 @@ class Service(Strict):
     hours: Text | None = None
     # Where the facts were read, so they can be checked again.
     source: HttpUrl
-    last_checked: datetime.date
+    last_checked: datetime.date = Field(
+        description="the date you last checked this service on its own website, like 2026-11-28"
+    )
 
 
 class Signposts(Strict):
@@ -208,6 +215,33 @@ class Privacy(Strict):
     _nudge = template("nudge", "details")
 
 
+# --- the chat widget's own words (content/widget.yml) ---
+
+
+class WidgetWords(Strict):
+    """The widget's buttons, labels and notes. The demo server writes them into widget.js."""
+
+    title: Text
+    widget_label: Text
+    privacy_note: Text
+    exit: Text
+    exit_status_many: Text
+    exit_status_one: Text
+    clear: Text
+    conversation_label: Text
+    typing: Text
+    input_label: Text
+    send: Text
+    suggested_replies: Text
+    # Read out before each message by screen readers; they end with a space.
+    you_said: str
+    assistant_said: str
+    # Shown when the assistant can't be reached: it must give Childline's number and 999.
+    offline: Text
+
+    _exit_status_many = template("exit_status_many", "count")
+
+
 # --- disclosures (content/safety/) ---
 
 
@@ -259,3 +293,48 @@ class SafetyReplies(Strict):
     anonymous_services: list[Id] = Field(min_items=1)
     trusted_adult_answer: Text
     not_what_i_meant: Text
+
+
+# --- the content checker's own settings (content/language.yml, content/checks.yml) ---
+
+
+class AvoidEntry(Strict):
+    """Wording that can blame a young person for what is done to them, and what to say instead."""
+
+    # Phrases, matched as whole words in any mix of capitals. In a phrase, `a|b` means either word
+    # (`_` joins words inside a choice: `the_gang|them`) and letters in brackets may be missing:
+    # `runner(s)` matches runner and runners.
+    avoid: list[Text] = Field(min_items=1)
+    # Finishes the sentence '"<phrase>" ...', saying why it is a problem.
+    why: Text
+    instead: list[Text] = Field(min_items=1)
+
+
+class AllowedUse(Strict):
+    """One file where a phrase to avoid is right, with the reason."""
+
+    # A file inside content/, like stages/hooked.yml.
+    file: Text
+    # The phrase as the checker quoted it, or as written under `avoid`.
+    phrase: Text
+    # Checked by the language check, which says what to write when it is missing or empty.
+    reason: str | None = None
+
+
+class LanguageRules(Strict):
+    """content/language.yml: language that can blame young people, and the uses allowed."""
+
+    phrases: list[AvoidEntry] = Field(min_items=1)
+    allowed: list[AllowedUse] = []
+
+
+class ReadabilityLimits(Strict):
+    max_sentence_words: int = Field(ge=5)
+    max_grade: int = Field(ge=1)
+    min_words_for_grade: int = Field(ge=1)
+
+
+class CheckSettings(Strict):
+    """content/checks.yml: the limits the content checker warns at."""
+
+    readability: ReadabilityLimits

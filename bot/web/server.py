@@ -2,16 +2,20 @@
 
 `make run` starts this next to the Rasa server, on WEB_PORT (8080). It serves only the files in
 bot/web/static/, read once at start, and fills the demo page's two settings: the Rasa server's
-address and the neutral page the quick exit goes to. The Content-Security-Policy allows scripts,
-styles and images from this server only and connections to it and the Rasa server only, so the
-page can make no third-party request and run no inline script.
+address and the neutral page the quick exit goes to. widget.js is served with the words from
+content/widget.yml as they are now, so editors change the widget's words like any other content.
+The Content-Security-Policy allows scripts, styles and images from this server only, and
+connections to it and the Rasa server only, so the page can make no third-party request and run
+no inline script.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -31,6 +35,29 @@ CONTENT_TYPES: Final = {
     ".png": "image/png",
 }
 PAGE: Final = "index.html"
+SCRIPT: Final = "/widget.js"
+# In widget.js, the object holding every word the widget shows (from content/widget.yml).
+WORDS_BLOCK: Final = re.compile(r"/\* words: start \*/.*?/\* words: end \*/", re.DOTALL)
+
+Words = Callable[[], Mapping[str, str]]
+
+
+def content_words() -> Mapping[str, str]:
+    """The widget's words as content/widget.yml has them now (edits go live, as elsewhere)."""
+    from bot.content import default_store
+
+    words: dict[str, str] = default_store().get().widget.dict()
+    return words
+
+
+def with_words(script: str, words: Mapping[str, str]) -> str:
+    """widget.js with its words block replaced by `words`, as a JSON object."""
+    as_json = json.dumps(dict(words), ensure_ascii=False, indent=4)
+    block = f"/* words: start */ {as_json} /* words: end */"
+    written, found = WORDS_BLOCK.subn(lambda _: block, script)
+    if found != 1:
+        raise SiteError("widget.js must have exactly one /* words: start */ ... /* words: end */")
+    return written
 
 
 class SiteError(ValueError):
@@ -94,8 +121,9 @@ class Site:
         )
 
 
-def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
+def handler_for(site: Site, words: Words = content_words) -> type[BaseHTTPRequestHandler]:
     files, headers = site.files(), site.headers()
+    script = files[SCRIPT][0].decode()
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "safeguarding-demo"
@@ -108,7 +136,10 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
             self._answer(send_body=False)
 
         def _answer(self, send_body: bool) -> None:
-            found = files.get(urlsplit(self.path).path)
+            path = urlsplit(self.path).path
+            found = files.get(path)
+            if path == SCRIPT:
+                found = (with_words(script, words()).encode(), files[SCRIPT][1])
             status = HTTPStatus.OK if found else HTTPStatus.NOT_FOUND
             body, content_type = found or (b"Not found\n", "text/plain; charset=utf-8")
             self.send_response(status)
@@ -127,9 +158,11 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serving(site: Site, port: int, host: str = "localhost") -> Iterator[ThreadingHTTPServer]:
+def serving(
+    site: Site, port: int, host: str = "localhost", words: Words = content_words
+) -> Iterator[ThreadingHTTPServer]:
     """The demo site on host:port in a background thread, shut down however we leave."""
-    server = ThreadingHTTPServer((host, port), handler_for(site))
+    server = ThreadingHTTPServer((host, port), handler_for(site, words))
     thread = threading.Thread(target=server.serve_forever, name="demo-page", daemon=True)
     thread.start()
     try:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.request
 
 import pytest
 
-from bot.web.server import DEFAULT_EXIT_URL, Site, SiteError, serving, site_from_environment
+from bot.web.server import (
+    DEFAULT_EXIT_URL,
+    STATIC,
+    WORDS_BLOCK,
+    Site,
+    SiteError,
+    content_words,
+    serving,
+    site_from_environment,
+    with_words,
+)
 from tests.conftest import free_port
 
 
@@ -45,3 +56,29 @@ def test_only_the_widget_files_are_served_with_the_security_headers() -> None:
                 urllib.request.urlopen(f"http://localhost:{port}{path}", timeout=5)
             assert refused.value.code == 404
             assert refused.value.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_the_widget_is_served_with_the_words_from_content() -> None:
+    port = free_port()
+    words = {**content_words(), "exit": "Leave now"}
+    url = f"http://localhost:{port}/widget.js"
+    with (
+        serving(Site("http://localhost:5005"), port, words=lambda: words),
+        urllib.request.urlopen(url, timeout=5) as response,
+    ):
+        script = response.read().decode()
+    assert '"exit": "Leave now"' in script
+    assert script.count("/* words: start */") == 1
+
+
+def test_the_shipped_widget_says_what_content_widget_yml_says() -> None:
+    """A copy of widget.js embedded elsewhere, without this server, says the same words."""
+    script = (STATIC / "widget.js").read_text()
+    (block,) = WORDS_BLOCK.findall(script)
+    shipped = json.loads(block.removeprefix("/* words: start */").removesuffix("/* words: end */"))
+    assert shipped == dict(content_words())
+
+
+def test_a_widget_without_its_words_block_is_refused() -> None:
+    with pytest.raises(SiteError, match="words: start"):
+        with_words("const WORDS = {};", {"exit": "Exit"})

@@ -18,10 +18,26 @@
   const REQUEST_TIMEOUT_MS = 15000;
   const SHIFT_PRESSES_TO_EXIT = 3;
   const SHIFT_WINDOW_MS = 5000;
-  const OFFLINE_TEXT = "Sorry, I can't connect right now. If you need to talk to someone, " +
-    "call Childline free on 0800 1111, any time. If you're in danger, call 999.";
-  const PRIVACY_TEXT = "Nothing you type is kept after the chat. Your browser history still shows " +
-    "you visited this site. If you use a private or incognito window, it won't be saved in your history.";
+  // Every word the widget shows. These come from content/widget.yml: the demo server writes the
+  // current ones in here when it serves this file, and a test keeps this copy the same, so a copy
+  // embedded elsewhere says the same. The offline message must work with no server at all.
+  const WORDS = /* words: start */ {
+    "title": "Safeguarding assistant",
+    "widget_label": "Chat with the safeguarding assistant",
+    "privacy_note": "Nothing you type is kept after the chat. Your browser history still shows you visited this site. If you use a private or incognito window, it won't be saved in your history.",
+    "exit": "Exit this page",
+    "exit_status_many": "Press Shift {count} more times to exit this page",
+    "exit_status_one": "Press Shift 1 more time to exit this page",
+    "clear": "Clear chat",
+    "conversation_label": "Conversation",
+    "typing": "The assistant is typing…",
+    "input_label": "Type your message",
+    "send": "Send",
+    "suggested_replies": "Suggested replies",
+    "you_said": "You said: ",
+    "assistant_said": "Assistant said: ",
+    "offline": "Sorry, I can't connect right now. If you need to talk to someone, call Childline free on 0800 1111, any time. If you're in danger, call 999."
+  } /* words: end */;
 
   // ---------------------------------------------------------------- linkify start
   // Turns bot text into segments: {text} or {text, href}. Pure, so it can be tested on its own.
@@ -208,33 +224,33 @@
   function buildWidget(settings) {
     const state = { senderId: newSenderId(), pendingRequests: new Set(), waiting: 0 };
 
-    const exitButton = element("button", "sa-exit", "Exit this page", { type: "button" });
+    const exitButton = element("button", "sa-exit", WORDS.exit, { type: "button" });
     const exitStatus = element("div", "sa-exit-status", "", { role: "status", "aria-live": "polite" });
 
-    const section = element("section", "sa-widget", "", { "aria-label": "Chat with the safeguarding assistant" });
+    const section = element("section", "sa-widget", "", { "aria-label": WORDS.widget_label });
     const header = element("div", "sa-header");
-    const clearButton = element("button", "sa-clear", "Clear chat", { type: "button" });
-    header.append(element("h2", "sa-title", "Safeguarding assistant"), clearButton);
+    const clearButton = element("button", "sa-clear", WORDS.clear, { type: "button" });
+    header.append(element("h2", "sa-title", WORDS.title), clearButton);
 
     // tabindex: a scrolling area must be reachable by keyboard to be scrolled.
     const log = element("div", "sa-log", "",
-      { role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
+      { role: "log", "aria-live": "polite", "aria-label": WORDS.conversation_label, tabindex: "0" });
 
-    const typing = element("div", "sa-typing", "The assistant is typing…", { role: "status", hidden: "" });
+    const typing = element("div", "sa-typing", WORDS.typing, { role: "status", hidden: "" });
     const dots = element("span", "sa-dots", "", { "aria-hidden": "true" });
     dots.append(element("span"), element("span"), element("span"));
     typing.append(dots);
 
     const form = element("form", "sa-form");
-    const label = element("label", "sa-label", "Type your message", { for: "sa-input" });
+    const label = element("label", "sa-label", WORDS.input_label, { for: "sa-input" });
     const input = element("input", "sa-input", "",
       { id: "sa-input", type: "text", autocomplete: "off", maxlength: "1000" });
-    const sendButton = element("button", "sa-send", "Send", { type: "submit" });
+    const sendButton = element("button", "sa-send", WORDS.send, { type: "submit" });
     const inputRow = element("div", "sa-input-row");
     inputRow.append(input, sendButton);
     form.append(label, inputRow);
 
-    section.append(header, element("p", "sa-note", PRIVACY_TEXT), log, typing, form);
+    section.append(header, element("p", "sa-note", WORDS.privacy_note), log, typing, form);
 
     // ---- messages
     function scrollToNewest() {
@@ -254,7 +270,7 @@
 
     function showUserMessage(text) {
       const message = element("div", "sa-msg sa-msg--user");
-      message.append(visuallyHidden("You said: "), element("span", "sa-msg__text", text));
+      message.append(visuallyHidden(WORDS.you_said), element("span", "sa-msg__text", text));
       log.append(message);
       scrollToNewest();
     }
@@ -263,14 +279,14 @@
       const message = element("div", "sa-msg sa-msg--bot" + (extraClass ? " " + extraClass : ""));
       const body = element("span", "sa-msg__text");
       appendLinkifiedText(body, text || "");
-      message.append(visuallyHidden("Assistant said: "), body);
+      message.append(visuallyHidden(WORDS.assistant_said), body);
       if (buttons.length) message.append(buildQuickReplies(buttons));
       log.append(message);
       scrollToNewest();
     }
 
     function buildQuickReplies(buttons) {
-      const group = element("div", "sa-quick-replies", "", { role: "group", "aria-label": "Suggested replies" });
+      const group = element("div", "sa-quick-replies", "", { role: "group", "aria-label": WORDS.suggested_replies });
       for (const { title, payload } of buttons) {
         const button = element("button", "sa-quick-reply", title, { type: "button" });
         button.addEventListener("click", () => sendUserMessage(title, payload));
@@ -285,7 +301,7 @@
     }
 
     function showOfflineMessage() {
-      showBotMessage(OFFLINE_TEXT, [], "sa-msg--offline");
+      showBotMessage(WORDS.offline, [], "sa-msg--offline");
     }
 
     // Accepts only the fields we use, as strings: the server's reply is not trusted blindly.
@@ -407,7 +423,9 @@
         exitPage();
         return;
       }
-      exitStatus.textContent = `Press Shift ${remaining} more ${remaining === 1 ? "time" : "times"} to exit this page`;
+      exitStatus.textContent = remaining === 1
+        ? WORDS.exit_status_one
+        : WORDS.exit_status_many.replace("{count}", String(remaining));
     }
 
     // ---- wiring
