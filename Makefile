@@ -22,7 +22,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
 
-.PHONY: help setup nlp embeddings train run shell test lint typecheck validate test-stories content-check eval clean browser preview
+.PHONY: help setup nlp embeddings train run shell test lint typecheck validate test-stories content-check eval clean browser preview session-pack
 
 help:
 	@echo "make run    set everything up, then start the assistant (Ctrl-C stops it)"
@@ -31,6 +31,7 @@ help:
 	@echo "make eval   measure how well worrying disclosures are recognised"
 	@echo "make content-check   check content/ for mistakes"
 	@echo "make preview         render all content to build/preview/content.html"
+	@echo "make session-pack    the printable pack for a group session"
 
 # Rasa 3.6 supports Python 3.8-3.10 only; .python-version makes pyenv's python3.10 resolve.
 $(INSTALLED): pyproject.toml .python-version
@@ -73,6 +74,10 @@ content-check: $(INSTALLED)
 # Everything young people can read, on one page, for review before publishing.
 preview: $(INSTALLED)
 	$(PY) -m bot content preview
+
+# The printable pack a youth worker takes into a group session.
+session-pack: $(INSTALLED)
+	$(PY) -m bot content session-pack
 
 lint: $(INSTALLED)
 	$(PY) -m ruff check bot tests

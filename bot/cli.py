@@ -7,12 +7,17 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.paths import MODEL, ROOT
 
+if TYPE_CHECKING:
+    from bot.content import Content
+
 PREVIEW = ROOT / "build" / "preview" / "content.html"
+SESSION_PACK = ROOT / "build" / "session-pack" / "session-pack.html"
 
 
 def _build_nlp(args: argparse.Namespace) -> int:
@@ -70,23 +75,32 @@ def _count(number: int, thing: str) -> str:
 
 
 def _preview_content(args: argparse.Namespace) -> int:
-    from bot.content import ContentError, load_content
     from bot.content.preview import render_preview
+
+    return _write_page(args.out, render_preview, "open it in a browser, or print it")
+
+
+def _write_page(out: Path, render: Callable[[Content], str], then: str) -> int:
+    """Render one page from the current content/ into `out`; content errors stop it."""
+    from bot.content import ContentError, load_content
     from bot.content.store import content_root
 
     try:
         content = load_content(content_root())
     except ContentError as error:
-        print(
-            f"{len(error.problems)} problem(s) in content/: run `make content-check`",
-            file=sys.stderr,
-        )
+        problems = len(error.problems)
+        print(f"{problems} problem(s) in content/: run `make content-check`", file=sys.stderr)
         return 1
-    out: Path = args.out
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_preview(content), encoding="utf-8")
-    print(f"Wrote {out}: open it in a browser, or print it.")
+    out.write_text(render(content), encoding="utf-8")
+    print(f"Wrote {out}: {then}.")
     return 0
+
+
+def _session_pack(args: argparse.Namespace) -> int:
+    from bot.content.session_pack import render_session_pack
+
+    return _write_page(args.out, render_session_pack, "print it for the session")
 
 
 def _classify(args: argparse.Namespace) -> int:
@@ -199,6 +213,16 @@ def parser() -> argparse.ArgumentParser:
         "--out", type=_path_from_here, default=PREVIEW, help=f"where to write it ({PREVIEW})"
     )
     preview.set_defaults(func=_preview_content)
+    pack = content_commands.add_parser(
+        "session-pack", help="render the printable pack for a group session"
+    )
+    pack.add_argument(
+        "--out",
+        type=_path_from_here,
+        default=SESSION_PACK,
+        help=f"where to write it ({SESSION_PACK})",
+    )
+    pack.set_defaults(func=_session_pack)
     classify = commands.add_parser(
         "classify", help="read messages on stdin, write one JSON decision per line"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from abc import ABCMeta, abstractmethod
 from collections.abc import Iterable
 from typing import Any
@@ -37,6 +38,17 @@ def shared_details(tracker: Tracker) -> list[str]:
     ]
 
 
+# Messages from a projected demo or a group session (the widget sends these as input_channel).
+SESSION_CHANNELS = frozenset({"demo", "session"})
+
+
+def count(tracker: Tracker, kind: insights.EventKind, key: str = "") -> None:
+    """Count an event for anonymous insight, unless it happened in a demo or group session:
+    those are counted once, as a session run, when they start (bot/web/server.py)."""
+    if tracker.get_latest_input_channel() not in SESSION_CHANNELS:
+        insights.record(kind, key)
+
+
 def first_reply_to_latest_message(tracker: Tracker) -> bool:
     """No custom action has answered the latest message yet (utter_safety_first may have)."""
     for event in reversed(tracker.events):
@@ -53,8 +65,10 @@ def first_reply_to_latest_message(tracker: Tracker) -> bool:
 
 
 def payload(button: Button) -> str:
-    """Rasa's button payload: the intent sent directly, so pressing a button skips NLU."""
-    return f"/{button.intent}"
+    """Rasa's button payload: the intent sent directly, so pressing a button skips NLU, followed
+    by any entities as JSON: /quiz_answer{"quiz_choice": "hooked"}."""
+    entities = json.dumps(dict(button.entities)) if button.entities else ""
+    return f"/{button.intent}{entities}"
 
 
 def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
@@ -90,8 +104,8 @@ class ContentAction(Action, metaclass=ABCMeta):
             replies = [*replies, privacy.nudge(content, details)]
         if details and first_reply_to_latest_message(tracker):
             for kind in dict.fromkeys(details):
-                insights.record(insights.EventKind.PRIVACY_NUDGE, kind)
+                count(tracker, insights.EventKind.PRIVACY_NUDGE, kind)
         for service in dict.fromkeys(s for reply in replies for s in reply.services):
-            insights.record(insights.EventKind.SERVICE_SHOWN, service)
+            count(tracker, insights.EventKind.SERVICE_SHOWN, service)
         send(dispatcher, replies)
         return events

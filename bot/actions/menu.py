@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from bot import insights
-from bot.actions.common import ContentAction, Events, latest_intent, shared_details
+from bot.actions.common import ContentAction, Events, count, latest_intent, shared_details
 from bot.content import Content
 from bot.dialogue import menu, privacy
 from bot.dialogue.replies import Reply
@@ -55,7 +55,7 @@ class ActionRephrase(ContentAction):
     def respond(self, content: Content, tracker: Tracker) -> tuple[list[Reply], Events]:
         intent = latest_intent(tracker)
         if intent != menu.OUT_OF_SCOPE_INTENT:  # out of scope was understood, just not ours
-            insights.record(insights.EventKind.FALLBACK)
+            count(tracker, insights.EventKind.FALLBACK)
         return [menu.rephrase(content, intent)], []
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from bot import insights
-from bot.actions.common import PLACE_SLOT, ContentAction, Events, latest_intent
+from bot.actions.common import PLACE_SLOT, ContentAction, Events, count, latest_intent
 from bot.content import Content
 from bot.dialogue import disclosure, menu
 from bot.dialogue.replies import Reply
@@ -34,7 +34,7 @@ class ActionRespondDisclosure(ContentAction):
         category, about = disclosed(tracker)
         if category is None:  # a rule sent us here without a disclosure: offer help gently
             return [menu.worried(content)], []
-        insights.record(insights.EventKind.DISCLOSURE, category)
+        count(tracker, insights.EventKind.DISCLOSURE, category)
         place = tracker.get_slot(PLACE_SLOT)
         return disclosure.respond(content, category, about, place), []
 

@@ -6,7 +6,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from bot import insights
-from bot.actions.common import PLACE_SLOT, ContentAction, Events, latest_intent
+from bot.actions.common import PLACE_SLOT, ContentAction, Events, count, latest_intent
 from bot.content import Content
 from bot.dialogue import trends
 from bot.dialogue.places import TRENDS, topic_from_intent, topic_place
@@ -29,5 +29,5 @@ class ActionShowTopic(ContentAction):
         topic_id = topic_from_intent(latest_intent(tracker) or "")
         if topic_id not in {topic.id for topic in content.topics}:
             return [trends.trends_menu(content)], [SlotSet(PLACE_SLOT, TRENDS)]
-        insights.record(insights.EventKind.TOPIC_VIEWED, topic_id)
+        count(tracker, insights.EventKind.TOPIC_VIEWED, topic_id)
         return trends.topic(content, topic_id), [SlotSet(PLACE_SLOT, topic_place(topic_id))]

@@ -11,6 +11,7 @@ from bot.actions.common import (
     PLACE_SLOT,
     ContentAction,
     Events,
+    count,
     latest_intent,
 )
 from bot.content import Content
@@ -39,7 +40,7 @@ class ActionShowStage(ContentAction):
         events = [SlotSet(PLACE_SLOT, shown.place)]
         if shown.stage_id:
             events.append(SlotSet(CURRENT_STAGE_SLOT, shown.stage_id))
-            insights.record(insights.EventKind.STAGE_VIEWED, shown.stage_id)
+            count(tracker, insights.EventKind.STAGE_VIEWED, shown.stage_id)
         if shown.completed:
-            insights.record(insights.EventKind.WALKTHROUGH_COMPLETED)
+            count(tracker, insights.EventKind.WALKTHROUGH_COMPLETED)
         return shown.replies, events

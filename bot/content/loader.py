@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from bot.content.checks.language import check_language
 from bot.content.checks.readability import check_readability
 from bot.content.checks.services import check_services
+from bot.content.checks.session import check_quiz, check_scenarios
 from bot.content.checks.texts import Where, youth_texts
 from bot.content.programme import STAGE_ORDER, STAGE_SIGNS, TREND_TOPICS
 from bot.content.reader import ContentError, Problem, Reader
@@ -29,8 +30,11 @@ from bot.content.schema import (
     LanguageRules,
     Menu,
     Privacy,
+    Quiz,
     SafetyReplies,
+    Scenario,
     Service,
+    Session,
     Signposts,
     SmallTalk,
     Stage,
@@ -58,6 +62,9 @@ class Content:
     widget: WidgetWords
     safety: SafetyReplies
     disclosures: Mapping[str, CategoryReply]  # by category
+    scenarios: tuple[Scenario, ...]  # in order
+    quiz: Quiz
+    session: Session
 
     def stage(self, stage_id: str) -> Stage:
         return next(stage for stage in self.stages if stage.id == stage_id)
@@ -96,6 +103,9 @@ class _Files:
     stages: list[tuple[Stage, Path]]
     topics: list[tuple[Topic, Path]]
     disclosures: list[tuple[CategoryReply, Path]]
+    scenarios: list[tuple[Scenario, Path]]
+    quiz: Quiz
+    session: Session
     language: LanguageRules
     settings: CheckSettings
 
@@ -126,10 +136,13 @@ def check_content(root: Path, today: datetime.date | None = None) -> ContentRepo
     _check_disclosures(reader, root / "safety" / "categories", files.disclosures)
     _check_privacy(reader, root / "privacy.yml", files.privacy)
     _check_offline_numbers(reader, root / "widget.yml", files.widget, services)
+    stages = (stage for stage, _ in files.stages)
+    check_scenarios(reader, root / "scenarios", files.scenarios, stages)
+    check_quiz(reader, root / "quiz.yml", files.quiz.questions)
     references = _service_references(
         root, files.menu, files.safety, [*files.stages, *files.topics, *files.disclosures]
     )
-    _check_references(reader, services, references)
+    _check_references(reader, services, [*references, *_session_service_references(root, files)])
     check_services(
         reader, root / "signposts.yml", files.signposts.services, today or datetime.date.today()
     )
@@ -147,6 +160,9 @@ def _read_files(reader: Reader, root: Path) -> _Files | None:
     smalltalk = reader.read(root / "smalltalk.yml", SmallTalk)
     privacy = reader.read(root / "privacy.yml", Privacy)
     widget = reader.read(root / "widget.yml", WidgetWords)
+    scenarios = reader.read_folder(root / "scenarios", Scenario)
+    quiz = reader.read(root / "quiz.yml", Quiz)
+    session = reader.read(root / "session.yml", Session)
     stages = reader.read_folder(root / "stages", Stage)
     topics = reader.read_folder(root / "topics", Topic)
     safety = reader.read(root / "safety" / "replies.yml", SafetyReplies)
@@ -157,7 +173,7 @@ def _read_files(reader: Reader, root: Path) -> _Files | None:
         return None
     # read() returns None only when it recorded an error, and then we have returned.
     assert signposts and menu and journey and smalltalk and privacy and widget and safety
-    assert language and settings
+    assert language and settings and quiz and session
     return _Files(
         signposts=signposts,
         menu=menu,
@@ -169,6 +185,9 @@ def _read_files(reader: Reader, root: Path) -> _Files | None:
         stages=stages,
         topics=topics,
         disclosures=disclosures,
+        scenarios=scenarios,
+        quiz=quiz,
+        session=session,
         language=language,
         settings=settings,
     )
@@ -187,9 +206,16 @@ def _youth_texts(root: Path, files: _Files) -> Iterator[tuple[Path, Where, str]]
         (files.smalltalk, root / "smalltalk.yml"),
         (files.privacy, root / "privacy.yml"),
         (files.widget, root / "widget.yml"),
+        (files.quiz, root / "quiz.yml"),
+        (files.session, root / "session.yml"),
         (files.safety, root / "safety" / "replies.yml"),
     ]
-    folders: Iterable[tuple[BaseModel, Path]] = [*files.stages, *files.topics, *files.disclosures]
+    folders: Iterable[tuple[BaseModel, Path]] = [
+        *files.stages,
+        *files.topics,
+        *files.disclosures,
+        *files.scenarios,
+    ]
     for model, path in [*single, *folders]:
         for where, text in youth_texts(model):
             yield path, where, text
@@ -207,6 +233,9 @@ def _content(files: _Files, services: Mapping[str, Service]) -> Content:
         widget=files.widget,
         safety=files.safety,
         disclosures={reply.category: reply for reply, _ in files.disclosures},
+        scenarios=tuple(sorted((item for item, _ in files.scenarios), key=lambda s: s.order)),
+        quiz=files.quiz,
+        session=files.session,
     )
 
 
@@ -364,6 +393,24 @@ def _service_references(
         for path, field, ids in named
         for position, service_id in enumerate(ids)
     ]
+
+
+def _session_service_references(
+    root: Path, files: _Files
+) -> list[tuple[Path, tuple[str | int, ...], str]]:
+    """Services named in the scenarios (per stage) and at the end of a session."""
+    named: list[tuple[Path, tuple[str | int, ...], str]] = [
+        (path, ("stages", position, "services", index), service_id)
+        for scenario, path in files.scenarios
+        for position, part in enumerate(scenario.stages)
+        for index, service_id in enumerate(part.services)
+    ]
+    session = root / "session.yml"
+    named += [
+        (session, ("services", index), service_id)
+        for index, service_id in enumerate(files.session.services)
+    ]
+    return named
 
 
 def _check_references(

@@ -38,69 +38,75 @@ dt { font-weight: 600; } dd { margin: 0; }
 
 def render_preview(content: Content, today: date | None = None) -> str:
     sections = [
-        _section("Greeting and menu", _conversation(menu.greeting(content))),
-        _section("The four stages", _stages(content)),
-        _section("Emerging trends", _topics(content)),
-        _section("Getting help", _help(content)),
-        _section("Worrying disclosures", _disclosures(content)),
-        _section("Privacy", _privacy(content)),
-        _section("Small talk and unclear messages", _small_talk(content)),
-        _section("The chat widget", _widget(content)),
-        _section("Services", _services(content)),
+        section("Greeting and menu", conversation(menu.greeting(content))),
+        section("The four stages", _stages(content)),
+        section("Emerging trends", _topics(content)),
+        section("Getting help", _help(content)),
+        section("Worrying disclosures", _disclosures(content)),
+        section("Privacy", _privacy(content)),
+        section("Small talk and unclear messages", _small_talk(content)),
+        section("The chat widget", _widget(content)),
+        section("Services", _services(content)),
     ]
     made = (today or date.today()).isoformat()
+    note = (
+        "Everything the assistant can say, as young people will see it, made from content/ on "
+        f"{made}. Buttons are shown under the message they belong to."
+    )
+    return html_page("Content preview: safeguarding assistant", note, sections)
+
+
+def html_page(title: str, note: str, sections: Iterable[str]) -> str:
+    """A self-contained, printable page: no scripts, nothing fetched."""
     return (
         '<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
-        "<title>Content preview: safeguarding assistant</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n"
-        "<h1>Content preview: safeguarding assistant</h1>\n"
-        f'<p class="note">Everything the assistant can say, as young people will see it, made '
-        f"from content/ on {made}. Buttons are shown under the message they belong to.</p>\n"
+        f"<title>{escaped(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f'<h1>{escaped(title)}</h1>\n<p class="note">{escaped(note)}</p>\n'
         + "\n".join(sections)
         + "\n</body>\n</html>\n"
     )
 
 
-def _section(title: str, body: str) -> str:
-    return f"<section>\n<h2>{_text(title)}</h2>\n{body}\n</section>"
+def section(title: str, body: str) -> str:
+    return f"<section>\n<h2>{escaped(title)}</h2>\n{body}\n</section>"
 
 
-def _heading(title: str) -> str:
-    return f"<h3>{_text(title)}</h3>"
+def heading(title: str) -> str:
+    return f"<h3>{escaped(title)}</h3>"
 
 
-def _conversation(replies: Iterable[Reply]) -> str:
+def conversation(replies: Iterable[Reply]) -> str:
     return "\n".join(_message(reply) for reply in replies)
 
 
 def _message(reply: Reply) -> str:
-    buttons = "".join(f"<li>{_text(button.label)}</li>" for button in reply.buttons)
+    buttons = "".join(f"<li>{escaped(button.label)}</li>" for button in reply.buttons)
     listed = f'<ul class="buttons">{buttons}</ul>' if buttons else ""
-    return f'<div class="message">{_text(reply.text)}{listed}</div>'
+    return f'<div class="message">{escaped(reply.text)}{listed}</div>'
 
 
 def _stages(content: Content) -> str:
-    parts = [_conversation([walkthrough.overview(content)])]
+    parts = [conversation([walkthrough.overview(content)])]
     for stage in content.stages:
-        parts += [_heading(stage.title), _conversation(walkthrough.stage(content, stage.id))]
-    parts += [_heading("After the last stage"), _conversation([walkthrough.finished(content)])]
+        parts += [heading(stage.title), conversation(walkthrough.stage(content, stage.id))]
+    parts += [heading("After the last stage"), conversation([walkthrough.finished(content)])]
     return "\n".join(parts)
 
 
 def _topics(content: Content) -> str:
-    parts = [_conversation([trends.trends_menu(content)])]
+    parts = [conversation([trends.trends_menu(content)])]
     for topic in content.topics:
-        parts += [_heading(topic.title), _conversation(trends.topic(content, topic.id))]
+        parts += [heading(topic.title), conversation(trends.topic(content, topic.id))]
     return "\n".join(parts)
 
 
 def _help(content: Content) -> str:
     return "\n".join(
         [
-            _heading('"Get help now"'),
-            _conversation(help.get_help(content, None)),
-            _heading('"I\'m worried about something"'),
-            _conversation([menu.worried(content)]),
+            heading('"Get help now"'),
+            conversation(help.get_help(content, None)),
+            heading('"I\'m worried about something"'),
+            conversation([menu.worried(content)]),
         ]
     )
 
@@ -109,25 +115,25 @@ def _disclosures(content: Content) -> str:
     parts = [
         '<p class="note">Sent first, for every disclosure, even when the rest of the assistant '
         "is down:</p>",
-        _conversation([Reply(content.safety.first_response)]),
+        conversation([Reply(content.safety.first_response)]),
     ]
     for category, reply in content.disclosures.items():
         parts += [
-            _heading(category.replace("_", " ").capitalize()),
+            heading(category.replace("_", " ").capitalize()),
             '<p class="note">When it is about someone else, or unclear, the first message is:</p>',
-            _conversation([Reply(reply.about_someone_else)]),
+            conversation([Reply(reply.about_someone_else)]),
             '<p class="note">When it is about them:</p>',
-            _conversation(disclosure.respond(content, category, disclosure.ABOUT_SELF, None)),
+            conversation(disclosure.respond(content, category, disclosure.ABOUT_SELF, None)),
         ]
     for step in disclosure.FOLLOW_UPS:
         label = step.replace("ask_", "").replace("_", " ")
         parts += [
-            _heading(f"Next step: {label}"),
-            _conversation(disclosure.follow_up(content, step, None)),
+            heading(f"Next step: {label}"),
+            conversation(disclosure.follow_up(content, step, None)),
         ]
     parts += [
-        _heading('"That\'s not what I meant"'),
-        _conversation([disclosure.not_what_i_meant(content, None)]),
+        heading('"That\'s not what I meant"'),
+        conversation([disclosure.not_what_i_meant(content, None)]),
     ]
     return "\n".join(parts)
 
@@ -137,9 +143,9 @@ def _privacy(content: Content) -> str:
     return "\n".join(
         [
             '<p class="note">When someone shares details (here: every kind at once):</p>',
-            _conversation([privacy.nudge(content, every_kind)]),
+            conversation([privacy.nudge(content, every_kind)]),
             '<p class="note">When someone offers a detail without sharing it:</p>',
-            _conversation([privacy.nudge(content, [])]),
+            conversation([privacy.nudge(content, [])]),
         ]
     )
 
@@ -147,12 +153,12 @@ def _privacy(content: Content) -> str:
 def _small_talk(content: Content) -> str:
     parts = []
     for intent, text in content.smalltalk.replies.items():
-        parts += [_heading(intent.replace("_", " ").capitalize()), _conversation([Reply(text)])]
+        parts += [heading(intent.replace("_", " ").capitalize()), conversation([Reply(text)])]
     parts += [
-        _heading("Not understood"),
-        _conversation([menu.rephrase(content, None)]),
-        _heading("Not something the assistant helps with"),
-        _conversation([menu.rephrase(content, menu.OUT_OF_SCOPE_INTENT)]),
+        heading("Not understood"),
+        conversation([menu.rephrase(content, None)]),
+        heading("Not something the assistant helps with"),
+        conversation([menu.rephrase(content, menu.OUT_OF_SCOPE_INTENT)]),
     ]
     return "\n".join(parts)
 
@@ -172,7 +178,7 @@ def _widget(content: Content) -> str:
         ("Message box", f"{words.input_label} [{words.send}]"),
         ("When it can't connect", words.offline),
     ]
-    details = "".join(f"<dt>{_text(name)}</dt><dd>{_text(value)}</dd>" for name, value in rows)
+    details = "".join(f"<dt>{escaped(name)}</dt><dd>{escaped(value)}</dd>" for name, value in rows)
     return f"<dl>{details}</dl>"
 
 
@@ -191,11 +197,11 @@ def _service(service_id: str, content: Content) -> str:
         ("Source", str(service.source)),
         ("Last checked", service.last_checked.isoformat()),
     ]
-    details = "".join(f"<dt>{_text(name)}</dt><dd>{_text(value)}</dd>" for name, value in rows)
+    details = "".join(f"<dt>{escaped(name)}</dt><dd>{escaped(value)}</dd>" for name, value in rows)
     return (
-        f'<div class="service">{_heading(f"{service.name} ({service_id})")}<dl>{details}</dl></div>'
+        f'<div class="service">{heading(f"{service.name} ({service_id})")}<dl>{details}</dl></div>'
     )
 
 
-def _text(value: str) -> str:
+def escaped(value: str) -> str:
     return html.escape(value, quote=True)

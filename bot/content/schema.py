@@ -242,6 +242,107 @@ class WidgetWords(Strict):
     _exit_status_many = template("exit_status_many", "count")
 
 
+# --- group sessions (content/scenarios/, content/quiz.yml, content/session.yml) ---
+
+
+class SpottedSign(Strict):
+    # The id of one of this stage's signs in content/stages/<stage>.yml.
+    sign: Id
+    # How that sign shows in this story, in a sentence.
+    seen: Text
+
+
+class ScenarioStage(Strict):
+    # targeting, experience, hooked or trapped: every scenario tells all four, in that order.
+    stage: Id
+    # What happened at this stage of the story.
+    story: Text
+    # The signs the group can spot here, each linked to the stage's signs.
+    signs: list[SpottedSign] = Field(min_items=1)
+    # A question for the group to talk about.
+    question: Text
+    # What the young person in the story could do, and who could help.
+    what_they_could_do: Text
+    services: list[Id] = Field(min_items=1)
+
+
+class Scenario(Strict):
+    """content/scenarios/<id>.yml: a made-up young person's story, told across the four stages."""
+
+    id: Id
+    # Lower numbers come first.
+    order: int = Field(ge=1)
+    title: Text
+    # One or two sentences introducing the story and who is in it.
+    introduction: Text
+    stages: list[ScenarioStage] = Field(min_items=4, max_items=4)
+
+
+class QuizKind(str, Enum):
+    which_stage = "which_stage"
+    warning_sign = "warning_sign"
+
+
+class QuizQuestion(Strict):
+    id: Id
+    # which_stage: the answer is a stage id. warning_sign: the answer is yes or no.
+    kind: QuizKind
+    question: Text
+    answer: Id
+    # Why that is the answer, shown after it is revealed.
+    explanation: Text
+
+
+class Quiz(Strict):
+    """content/quiz.yml: "Which stage is this?" and "Is this a warning sign?" questions."""
+
+    title: Text
+    introduction: Text
+    # The answer buttons for warning_sign questions.
+    yes_button: Text
+    no_button: Text
+    correct: Text
+    not_quite: Text
+    # {answer} is the right answer's name.
+    the_answer_is: Text
+    next_button: Text
+    # {score} right out of {total}.
+    finished: Text
+    questions: list[QuizQuestion] = Field(min_items=5)
+
+    _the_answer_is = template("the_answer_is", "answer")
+    _finished = template("finished", "score", "total")
+
+
+class Session(Strict):
+    """content/session.yml: the words around a group session, and the facilitator's notes."""
+
+    title: Text
+    welcome: Text
+    # Agreements to read out at the start (for example: no names, you can step out).
+    ground_rules: list[Text] = Field(min_items=1)
+    # Notes for the youth worker, printed in the session pack only.
+    facilitator_notes: list[Text] = Field(min_items=1)
+    signs_prompt: Text
+    reveal_button: Text
+    question_heading: Text
+    what_they_could_do_heading: Text
+    # Headings on the session screens.
+    ground_rules_heading: Text
+    choose_heading: Text
+    stage_heading: Text
+    quiz_progress: Text
+    score: Text
+    services_heading: Text
+    closing: Text
+    # The services shown at the end of every session.
+    services: list[Id] = Field(min_items=1)
+
+    _stage_heading = template("stage_heading", "number", "title")
+    _quiz_progress = template("quiz_progress", "number", "total")
+    _score = template("score", "score", "total")
+
+
 # --- disclosures (content/safety/) ---
 
 

@@ -10,6 +10,8 @@ class Button:
     label: str
     # What pressing it means, as the intent the assistant would recognise from typed text.
     intent: str
+    # Entities sent with the intent, as (name, value) pairs: which answer a quiz button gives.
+    entities: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

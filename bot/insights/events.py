@@ -33,6 +33,12 @@ class EventKind(str, Enum):
     SERVICE_SHOWN = "service_shown"
     FALLBACK = "fallback"
     PRIVACY_NUDGE = "privacy_nudge"
+    # A group session or a projected demo was started (key: session or demo). What happens in
+    # one is not counted event by event, so demos don't distort what young people ask about.
+    SESSION_RUN = "session_run"
+
+
+SESSION_KINDS: Final = ("session", "demo")
 
 
 # Short lowercase identifiers only (or nothing), starting with a letter. No spaces: with them a
@@ -49,6 +55,8 @@ def is_valid_key(kind: EventKind, key: object) -> bool:
         return key in CATEGORIES
     if kind is EventKind.FALLBACK:
         return key == ""
+    if kind is EventKind.SESSION_RUN:
+        return key in SESSION_KINDS
     return True
 
 

@@ -22,7 +22,11 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Final
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
+
+from bot import insights
+from bot.content import Content
+from bot.web.session import session_json
 
 logger = logging.getLogger(__name__)
 
@@ -39,15 +43,18 @@ SCRIPT: Final = "/widget.js"
 # In widget.js, the object holding every word the widget shows (from content/widget.yml).
 WORDS_BLOCK: Final = re.compile(r"/\* words: start \*/.*?/\* words: end \*/", re.DOTALL)
 
-Words = Callable[[], Mapping[str, str]]
+SESSION_PAGE: Final = "/session"
+SESSION_CONTENT: Final = "/session/content.json"
+JSON: Final = "application/json; charset=utf-8"
+
+CurrentContent = Callable[[], Content]
 
 
-def content_words() -> Mapping[str, str]:
-    """The widget's words as content/widget.yml has them now (edits go live, as elsewhere)."""
+def current_content() -> Content:
+    """content/ as it is now: edits go live here as they do in the chat."""
     from bot.content import default_store
 
-    words: dict[str, str] = default_store().get().widget.dict()
-    return words
+    return default_store().get()
 
 
 def with_words(script: str, words: Mapping[str, str]) -> str:
@@ -105,10 +112,11 @@ class Site:
             if content_type is None or not path.is_file():
                 continue
             body = path.read_bytes()
-            if path.name == PAGE:
+            if path.suffix == ".html":
                 body = self._fill(body.decode()).encode()
             served[f"/{path.name}"] = (body, content_type)
         served["/"] = served[f"/{PAGE}"]
+        served[SESSION_PAGE] = served[f"{SESSION_PAGE}.html"]
         return served
 
     def _fill(self, page: str) -> str:
@@ -121,7 +129,26 @@ class Site:
         )
 
 
-def handler_for(site: Site, words: Words = content_words) -> type[BaseHTTPRequestHandler]:
+def dynamic(path: str, content: Content, script: str) -> tuple[bytes, str] | None:
+    """The responses built from content/ as it is now: the widget's words and the session."""
+    if path == SCRIPT:
+        return with_words(script, content.widget.dict()).encode(), CONTENT_TYPES[".js"]
+    if path == SESSION_CONTENT:
+        return json.dumps(session_json(content), ensure_ascii=False).encode(), JSON
+    return None
+
+
+def count_session_start(path: str, query: str) -> None:
+    """A group session or a projected demo counts once, as a session run (bot/insights)."""
+    if path == SESSION_PAGE:
+        insights.record(insights.EventKind.SESSION_RUN, "session")
+    elif path in {"/", f"/{PAGE}"} and parse_qs(query).get("demo") == ["1"]:
+        insights.record(insights.EventKind.SESSION_RUN, "demo")
+
+
+def handler_for(
+    site: Site, content: CurrentContent = current_content
+) -> type[BaseHTTPRequestHandler]:
     files, headers = site.files(), site.headers()
     script = files[SCRIPT][0].decode()
 
@@ -136,10 +163,10 @@ def handler_for(site: Site, words: Words = content_words) -> type[BaseHTTPReques
             self._answer(send_body=False)
 
         def _answer(self, send_body: bool) -> None:
-            path = urlsplit(self.path).path
-            found = files.get(path)
-            if path == SCRIPT:
-                found = (with_words(script, words()).encode(), files[SCRIPT][1])
+            url = urlsplit(self.path)
+            found = dynamic(url.path, content(), script) or files.get(url.path)
+            if found and send_body:
+                count_session_start(url.path, url.query)
             status = HTTPStatus.OK if found else HTTPStatus.NOT_FOUND
             body, content_type = found or (b"Not found\n", "text/plain; charset=utf-8")
             self.send_response(status)
@@ -159,10 +186,10 @@ def handler_for(site: Site, words: Words = content_words) -> type[BaseHTTPReques
 
 @contextmanager
 def serving(
-    site: Site, port: int, host: str = "localhost", words: Words = content_words
+    site: Site, port: int, host: str = "localhost", content: CurrentContent = current_content
 ) -> Iterator[ThreadingHTTPServer]:
     """The demo site on host:port in a background thread, shut down however we leave."""
-    server = ThreadingHTTPServer((host, port), handler_for(site, words))
+    server = ThreadingHTTPServer((host, port), handler_for(site, content))
     thread = threading.Thread(target=server.serve_forever, name="demo-page", daemon=True)
     thread.start()
     try:

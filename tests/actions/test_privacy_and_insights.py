@@ -153,3 +153,21 @@ async def test_replies_go_out_when_the_insights_database_is_unavailable(
         insights.close_recorder()
     failures = [record for record in caplog.records if record.levelname in {"WARNING", "ERROR"}]
     assert len(failures) == 1, [record.getMessage() for record in failures]
+
+
+@pytest.mark.parametrize("channel", ["demo", "session"])
+async def test_a_disclosure_in_a_demo_or_session_is_answered_but_not_counted(
+    tracker: MakeTracker, content: Content, counted: Counted, channel: str
+) -> None:
+    message = tracker("self_harm")
+    message.events.append({"event": "user", "text": "...", "input_channel": channel})
+    replies = await texts(ActionRespondDisclosure(), message)
+    assert replies[0] == content.disclosures["self_harm"].about_someone_else
+    assert counted == []
+
+
+async def test_the_ordinary_chat_is_still_counted(tracker: MakeTracker, counted: Counted) -> None:
+    message = tracker("self_harm")
+    message.events.append({"event": "user", "text": "...", "input_channel": "rest"})
+    await texts(ActionRespondDisclosure(), message)
+    assert ("disclosure", "self_harm") in counted

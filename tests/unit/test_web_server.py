@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from dataclasses import replace
 
 import pytest
 
+from bot.content import Content
 from bot.web.server import (
     DEFAULT_EXIT_URL,
     STATIC,
     WORDS_BLOCK,
     Site,
     SiteError,
-    content_words,
     serving,
     site_from_environment,
     with_words,
@@ -58,27 +59,57 @@ def test_only_the_widget_files_are_served_with_the_security_headers() -> None:
             assert refused.value.headers["Referrer-Policy"] == "no-referrer"
 
 
-def test_the_widget_is_served_with_the_words_from_content() -> None:
+def get(port: int, path: str) -> bytes:
+    with urllib.request.urlopen(f"http://localhost:{port}{path}", timeout=5) as response:
+        body: bytes = response.read()
+        return body
+
+
+def test_the_widget_is_served_with_the_words_from_content(content: Content) -> None:
     port = free_port()
-    words = {**content_words(), "exit": "Leave now"}
-    url = f"http://localhost:{port}/widget.js"
-    with (
-        serving(Site("http://localhost:5005"), port, words=lambda: words),
-        urllib.request.urlopen(url, timeout=5) as response,
-    ):
-        script = response.read().decode()
+    edited = replace(content, widget=content.widget.copy(update={"exit": "Leave now"}))
+    with serving(Site("http://localhost:5005"), port, content=lambda: edited):
+        script = get(port, "/widget.js").decode()
     assert '"exit": "Leave now"' in script
     assert script.count("/* words: start */") == 1
 
 
-def test_the_shipped_widget_says_what_content_widget_yml_says() -> None:
+def test_the_shipped_widget_says_what_content_widget_yml_says(content: Content) -> None:
     """A copy of widget.js embedded elsewhere, without this server, says the same words."""
     script = (STATIC / "widget.js").read_text()
     (block,) = WORDS_BLOCK.findall(script)
     shipped = json.loads(block.removeprefix("/* words: start */").removesuffix("/* words: end */"))
-    assert shipped == dict(content_words())
+    assert shipped == content.widget.dict()
 
 
 def test_a_widget_without_its_words_block_is_refused() -> None:
     with pytest.raises(SiteError, match="words: start"):
         with_words("const WORDS = {};", {"exit": "Exit"})
+
+
+def test_the_session_page_and_its_content_are_served(content: Content) -> None:
+    port = free_port()
+    with serving(
+        Site("http://localhost:5005", "https://example.org/"), port, content=lambda: content
+    ):
+        page = get(port, "/session").decode()
+        session = json.loads(get(port, "/session/content.json"))
+    assert 'data-exit-url="https://example.org/"' in page and "{{" not in page
+    assert [scenario["id"] for scenario in session["scenarios"]] == [
+        scenario.id for scenario in content.scenarios
+    ]
+    assert len(session["quiz"]["questions"]) == len(content.quiz.questions)
+
+
+def test_sessions_and_demos_count_once_as_a_session_run(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import insights
+
+    counted: list[tuple[str, str]] = []
+    monkeypatch.setattr(insights, "record", lambda kind, key="": counted.append((kind.value, key)))
+    port = free_port()
+    with serving(Site("http://localhost:5005"), port, content=lambda: content):
+        for path in ("/", "/session", "/?demo=1", "/widget.js", "/session/content.json"):
+            get(port, path)
+    assert counted == [("session_run", "session"), ("session_run", "demo")]

@@ -4,6 +4,13 @@
  * Embed with one line:
  *   <script src="/widget.js" data-rasa-url="http://localhost:5005" data-exit-url="https://www.bbc.co.uk/weather" defer></script>
  *
+ * Optional settings on the same tag:
+ *   data-mode="exit-only"  only the quick exit (button, Shift x3 and its status): no chat, and no
+ *                          request to the assistant. The group-session page (/session) uses it.
+ *   data-demo="true"       the demo view (also when the page address has ?demo=1): large text for
+ *                          a projector, and every message is sent with "input_channel": "demo" so
+ *                          the assistant counts demo use apart from young people's own use.
+ *
  * Privacy by design: the conversation id lives only in a variable of this script.
  * Nothing is written to cookies or any browser storage, and no third party is contacted.
  * Safety by design: every piece of text is inserted as text nodes, never parsed as HTML.
@@ -190,6 +197,8 @@
       // An unreplaced placeholder or a bad address gives null: every send then shows the offline help.
       webhookUrl: rasa ? rasa.href.replace(/\/+$/, "") + "/webhooks/rest/webhook" : null,
       exitUrl: exit ? exit.href : DEFAULT_EXIT_URL,
+      exitOnly: dataset.mode === "exit-only",
+      demo: dataset.demo === "true" || new URLSearchParams(window.location.search).get("demo") === "1",
     };
   }
 
@@ -224,10 +233,8 @@
   function buildWidget(settings) {
     const state = { senderId: newSenderId(), pendingRequests: new Set(), waiting: 0 };
 
-    const exitButton = element("button", "sa-exit", WORDS.exit, { type: "button" });
-    const exitStatus = element("div", "sa-exit-status", "", { role: "status", "aria-live": "polite" });
-
     const section = element("section", "sa-widget", "", { "aria-label": WORDS.widget_label });
+    if (settings.demo) section.classList.add("sa-demo");
     const header = element("div", "sa-header");
     const clearButton = element("button", "sa-clear", WORDS.clear, { type: "button" });
     header.append(element("h2", "sa-title", WORDS.title), clearButton);
@@ -324,6 +331,13 @@
       typing.hidden = state.waiting === 0;
     }
 
+    // Demo use is sent on its own channel, so it is counted apart from young people's own use.
+    function requestBody(message) {
+      const body = { sender: state.senderId, message };
+      if (settings.demo) body.input_channel = "demo";
+      return body;
+    }
+
     async function postToRasa(message) {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
@@ -332,7 +346,7 @@
         const response = await fetch(settings.webhookUrl, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ sender: state.senderId, message }),
+          body: JSON.stringify(requestBody(message)),
           credentials: "omit",
           referrerPolicy: "no-referrer",
           cache: "no-store",
@@ -377,7 +391,7 @@
       sendToRasa("/greet"); // asks for the greeting and menu; not shown as something the user said
     }
 
-    // ---- clear chat and quick exit
+    // ---- clear chat
     function forgetConversation() {
       state.senderId = newSenderId(); // also makes late replies to the old chat be ignored
       for (const controller of state.pendingRequests) controller.abort();
@@ -391,13 +405,35 @@
       startConversation();
     }
 
+    // ---- wiring
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const text = input.value.trim();
+      if (!text) {
+        input.focus();
+        return;
+      }
+      input.value = "";
+      sendUserMessage(text, text);
+    });
+    clearButton.addEventListener("click", clearChat);
+
+    return { section, startConversation, forgetConversation };
+  }
+
+  // ------------------------------------------------------------------ the quick exit
+  // The button, and pressing Shift 3 times. forget() runs just before leaving (the chat wipes itself).
+  function buildQuickExit(exitUrl, forget) {
+    const exitButton = element("button", "sa-exit", WORDS.exit, { type: "button" });
+    const exitStatus = element("div", "sa-exit-status", "", { role: "status", "aria-live": "polite" });
+
     function exitPage() {
       // Hide everything first, at once, even if the stylesheet has not loaded yet.
       document.documentElement.classList.add("sa-exiting");
       document.body.style.setProperty("display", "none", "important");
-      forgetConversation();
-      // replace() rather than assign(): the Back button will not come back to the chat.
-      window.location.replace(settings.exitUrl);
+      forget();
+      // replace() rather than assign(): the Back button will not come back to the page.
+      window.location.replace(exitUrl);
     }
 
     // GOV.UK pattern: press Shift three times within five seconds to leave.
@@ -428,32 +464,28 @@
         : WORDS.exit_status_many.replace("{count}", String(remaining));
     }
 
-    // ---- wiring
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const text = input.value.trim();
-      if (!text) {
-        input.focus();
-        return;
-      }
-      input.value = "";
-      sendUserMessage(text, text);
-    });
-    clearButton.addEventListener("click", clearChat);
     exitButton.addEventListener("click", exitPage);
     // Capture phase, so the page or the chat cannot swallow the presses.
     window.addEventListener("keydown", onKeyDown, true);
+    return { exitButton, exitStatus };
+  }
 
-    return { exitButton, exitStatus, section, startConversation };
+  function mountQuickExit(quickExit) {
+    // The exit button goes first in the page, so it is also the first thing a keyboard reaches.
+    document.body.prepend(quickExit.exitButton, quickExit.exitStatus);
+    document.documentElement.classList.add("sa-has-exit");
   }
 
   function mount() {
     const settings = readSettings();
+    if (settings.exitOnly) {
+      // No chat, so nothing to forget, and nothing is ever sent to the assistant.
+      mountQuickExit(buildQuickExit(settings.exitUrl, () => {}));
+      return;
+    }
     const widget = buildWidget(settings);
+    mountQuickExit(buildQuickExit(settings.exitUrl, widget.forgetConversation));
     const host = document.getElementById("safeguarding-assistant") || document.body;
-    // The exit button goes first in the page, so it is also the first thing a keyboard reaches.
-    document.body.prepend(widget.exitButton, widget.exitStatus);
-    document.documentElement.classList.add("sa-has-exit");
     host.append(widget.section);
     widget.startConversation();
   }

@@ -24,10 +24,44 @@ def test_shipped_content_is_complete(content_dir: Path) -> None:
 def test_a_stage_without_a_programme_sign_is_an_error(content_dir: Path) -> None:
     path = content_dir / "stages" / "targeting.yml"
     replace_in(path, "id: watches_you", "id: looks_at_you")
-    assert errors(content_dir) == [
+    found = errors(content_dir)
+    assert found[-1] == (
         f"{path}:{line_of(path, 'signs:')}: the programme's sign 'watches_you' is missing: add a "
         "sign with this id"
-    ]
+    )
+    # The scenarios that link to the sign say so too (they sort first, by file name).
+    assert all("'watches_you' is not a sign of the targeting stage" in e for e in found[:-1])
+
+
+def test_a_scenario_sign_must_be_one_of_its_stages_signs(content_dir: Path) -> None:
+    path = content_dir / "scenarios" / "gaming_friend.yml"
+    replace_in(path, "sign: watches_you", "sign: gives_you_gifts")
+    (error,) = errors(content_dir)
+    assert "'gives_you_gifts' is not a sign of the targeting stage: use one of" in error
+
+
+def test_a_scenario_must_tell_the_four_stages_in_order(content_dir: Path) -> None:
+    path = content_dir / "scenarios" / "older_friend.yml"
+    text = path.read_text()
+    swapped = text.replace("stage: hooked", "stage: HOLD").replace(
+        "stage: trapped", "stage: hooked"
+    )
+    path.write_text(swapped.replace("stage: HOLD", "stage: trapped"))
+    (error,) = errors(content_dir)
+    assert "the stages must be targeting, experience, hooked, trapped, in that order" in error
+
+
+def test_a_quiz_answer_must_fit_its_kind(content_dir: Path) -> None:
+    path = content_dir / "quiz.yml"
+    replace_in(path, 'answer: "yes"', "answer: hooked")
+    (error,) = errors(content_dir)
+    assert "'hooked' can't answer a warning_sign question: use one of yes, no" in error
+
+
+def test_a_session_needs_two_scenarios(content_dir: Path) -> None:
+    (content_dir / "scenarios" / "older_friend.yml").unlink()
+    (error,) = errors(content_dir)
+    assert error.endswith("add at least 2 scenarios, one file each")
 
 
 @pytest.mark.parametrize("category", ["missing", "immediate_danger"])
