@@ -22,7 +22,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
 
-.PHONY: help setup nlp embeddings train run shell test lint typecheck validate test-stories content-check eval clean browser preview session-pack
+.PHONY: help setup nlp embeddings train run shell test lint typecheck validate test-stories content-check eval clean browser preview session-pack bench
 
 help:
 	@echo "make run    set everything up, then start the assistant (Ctrl-C stops it)"
@@ -32,6 +32,7 @@ help:
 	@echo "make content-check   check content/ for mistakes"
 	@echo "make preview         render all content to build/preview/content.html"
 	@echo "make session-pack    the printable pack for a group session"
+	@echo "make bench  load-test our stack and a bare-Rasa baseline (paced, then saturated)"
 
 # Rasa 3.6 supports Python 3.8-3.10 only; .python-version makes pyenv's python3.10 resolve.
 $(INSTALLED): pyproject.toml .python-version
@@ -80,8 +81,8 @@ session-pack: $(INSTALLED)
 	$(PY) -m bot content session-pack
 
 lint: $(INSTALLED)
-	$(PY) -m ruff check bot tests
-	$(PY) -m ruff format --check bot tests
+	$(PY) -m ruff check bot bench tests
+	$(PY) -m ruff format --check bot bench tests
 
 typecheck: $(INSTALLED)
 	$(PY) -m mypy
@@ -106,3 +107,8 @@ test: train lint typecheck validate content-check browser
 
 clean:
 	rm -rf build models .rasa .mypy_cache .ruff_cache .pytest_cache
+
+# Load test: our stack, then the same Rasa with an echo action server; each paced (20 users,
+# ~1 s pauses) then saturated. Results in build/results/bench/latest.{json,md}.
+bench: train
+	$(PY) -m bench --mode both

@@ -1,0 +1,115 @@
+"""Starting the stacks under test: ours as `make run` does, and the echo-action baseline."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.load import first_reply
+from bot.launcher import Ports, rasa_server_command, server_environment
+from bot.paths import ROOT
+
+STARTUP_TIMEOUT_SECONDS = 240.0
+
+
+@dataclass
+class Stack:
+    name: str
+    base_url: str
+    cold_start_seconds: float | None
+    roots: list[int] = field(default_factory=list)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def bench_environment(data_dir: Path) -> dict[str, str]:
+    """The environment for servers under test: fake disclosures go to a throwaway insights DB."""
+    env = {key: value for key, value in os.environ.items() if key != "INSIGHTS_DB_URL"}
+    env.update({"DATA_DIR": str(data_dir), "RASA_TELEMETRY_ENABLED": "false"})
+    env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
+    return env
+
+
+@contextmanager
+def process(
+    command: list[str], env: dict[str, str], log: Path
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A child in its own process group, its output in `log`; the whole group stopped after."""
+    with log.open("wb") as output:
+        child = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        try:
+            yield child
+        finally:
+            stop_group(child)
+
+
+def stop_group(child: subprocess.Popen[bytes]) -> None:
+    if child.poll() is not None:
+        return
+    os.killpg(child.pid, signal.SIGINT)
+    try:
+        child.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+
+
+def _cold_start(base_url: str, child: subprocess.Popen[bytes], started: float, log: Path) -> float:
+    try:
+        return (
+            first_reply(base_url, STARTUP_TIMEOUT_SECONDS, lambda: child.poll() is None) - started
+        )
+    except RuntimeError as error:
+        raise SystemExit(f"{error}; its log: {log}") from None
+
+
+@contextmanager
+def ours(work: Path) -> Iterator[Stack]:
+    """`python -m bot run` on free ports, as `make run` starts it."""
+    ports = Ports(rasa=free_port(), actions=free_port(), web=free_port())
+    env = bench_environment(work / "ours-data")
+    env.update(RASA_PORT=str(ports.rasa), ACTIONS_PORT=str(ports.actions), WEB_PORT=str(ports.web))
+    log = work / "ours.log"
+    started = time.monotonic()
+    with process([sys.executable, "-m", "bot", "run"], env, log) as child:
+        base_url = f"http://localhost:{ports.rasa}"
+        cold = _cold_start(base_url, child, started, log)
+        yield Stack("ours", base_url, round(cold, 2), [child.pid])
+
+
+@contextmanager
+def baseline(work: Path) -> Iterator[Stack]:
+    """The same Rasa server and model, its action endpoint the echo server."""
+    ports = Ports(rasa=free_port(), actions=free_port(), web=free_port())
+    env = {**server_environment(ports), **bench_environment(work / "baseline-data")}
+    env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{ports.actions}/webhook"
+    echo_command = [sys.executable, "-m", "bench.echo", str(ports.actions)]
+    with ExitStack() as stack:
+        echo = stack.enter_context(process(echo_command, env, work / "echo.log"))
+        log = work / "baseline.log"
+        started = time.monotonic()
+        rasa = stack.enter_context(process(rasa_server_command(ports, False), env, log))
+        base_url = f"http://localhost:{ports.rasa}"
+        cold = _cold_start(base_url, rasa, started, log)
+        yield Stack("baseline", base_url, round(cold, 2), [rasa.pid, echo.pid])
+
+
+@contextmanager
+def running(url: str) -> Iterator[Stack]:
+    """A stack someone else started: no cold start, no memory figures."""
+    yield Stack("ours", url.rstrip("/"), None, [])
