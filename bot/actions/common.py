@@ -98,13 +98,12 @@ class ContentAction(Action, metaclass=ABCMeta):
     ) -> Events:
         content = default_store().get()
         replies, events = self.respond(content, tracker)
-        details = shared_details(tracker)
         # After any safety reply, and only once per message however many actions answer it.
-        if details and self.nudges_about_details and first_reply_to_latest_message(tracker):
+        details = shared_details(tracker) if first_reply_to_latest_message(tracker) else []
+        if details and self.nudges_about_details:
             replies = [*replies, privacy.nudge(content, details)]
-        if details and first_reply_to_latest_message(tracker):
-            for kind in dict.fromkeys(details):
-                count(tracker, insights.EventKind.PRIVACY_NUDGE, kind)
+        for kind in dict.fromkeys(details):
+            count(tracker, insights.EventKind.PRIVACY_NUDGE, kind)
         for service in dict.fromkeys(s for reply in replies for s in reply.services):
             count(tracker, insights.EventKind.SERVICE_SHOWN, service)
         send(dispatcher, replies)

@@ -129,12 +129,13 @@ class Site:
         )
 
 
-def dynamic(path: str, content: Content, script: str) -> tuple[bytes, str] | None:
-    """The responses built from content/ as it is now: the widget's words and the session."""
+def dynamic(path: str, content: CurrentContent, script: str) -> tuple[bytes, str] | None:
+    """The responses built from content/ as it is now: the widget's words and the session.
+    Content is only read for these two, never for the static files."""
     if path == SCRIPT:
-        return with_words(script, content.widget.dict()).encode(), CONTENT_TYPES[".js"]
+        return with_words(script, content().widget.dict()).encode(), CONTENT_TYPES[".js"]
     if path == SESSION_CONTENT:
-        return json.dumps(session_json(content), ensure_ascii=False).encode(), JSON
+        return json.dumps(session_json(content()), ensure_ascii=False).encode(), JSON
     return None
 
 
@@ -164,7 +165,7 @@ def handler_for(
 
         def _answer(self, send_body: bool) -> None:
             url = urlsplit(self.path)
-            found = dynamic(url.path, content(), script) or files.get(url.path)
+            found = dynamic(url.path, content, script) or files.get(url.path)
             if found and send_body:
                 count_session_start(url.path, url.query)
             status = HTTPStatus.OK if found else HTTPStatus.NOT_FOUND
