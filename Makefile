@@ -22,7 +22,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
 
-.PHONY: help setup nlp embeddings train run shell test lint typecheck validate test-stories content-check eval clean browser preview session-pack bench
+.PHONY: help setup nlp embeddings train run shell test lint typecheck validate test-stories content-check eval clean browser services preview session-pack bench
 
 help:
 	@echo "make run    set everything up, then start the assistant (Ctrl-C stops it)"
@@ -32,7 +32,7 @@ help:
 	@echo "make content-check   check content/ for mistakes"
 	@echo "make preview         render all content to build/preview/content.html"
 	@echo "make session-pack    the printable pack for a group session"
-	@echo "make bench  load-test our stack and a bare-Rasa baseline (paced, then saturated)"
+	@echo "make bench  load-test one instance, two behind nginx, and a bare-Rasa baseline"
 
 # Rasa 3.6 supports Python 3.8-3.10 only; .python-version makes pyenv's python3.10 resolve.
 $(INSTALLED): pyproject.toml .python-version
@@ -101,14 +101,24 @@ ifeq ($(CI),true)
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 endif
 
-test: train lint typecheck validate content-check browser
+# Real Redis, nginx and PostgreSQL servers for the scale-out tests and benchmark, from Debian's
+# packages. Under CI they are installed here; elsewhere those tests skip and say what to install.
+services:
+ifeq ($(CI),true)
+	@test -x /usr/bin/redis-server && test -x /usr/sbin/nginx && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server nginx postgresql >/dev/null; }
+endif
+
+test: train lint typecheck validate content-check browser services
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory test-stories
 
 clean:
 	rm -rf build models .rasa .mypy_cache .ruff_cache .pytest_cache
 
-# Load test: our stack, then the same Rasa with an echo action server; each paced (20 users,
-# ~1 s pauses) then saturated. Results in build/results/bench/latest.{json,md}.
-bench: train
-	$(PY) -m bench --mode both
+# Load test: our stack, then INSTANCES of it behind nginx sharing Redis (deploy/), then the same
+# Rasa with an echo action server; each paced (20 users, ~1 s pauses) then saturated.
+# It first times a full training. Results in build/results/bench/latest.{json,md}.
+# INSTANCES=1 needs no Redis or nginx.
+INSTANCES ?= 2
+bench: train services
+	$(PY) -m bench --mode both --instances $(INSTANCES) --train-time

@@ -1,4 +1,5 @@
-"""`python -m bench`: our stack, then the echo-action baseline, each paced then saturated."""
+"""`python -m bench`: our stack (then, with --instances, several behind nginx), then the
+echo-action baseline, each paced then saturated."""
 
 from __future__ import annotations
 
@@ -33,11 +34,21 @@ def parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--saturate", action="store_true", help="same as --mode saturate")
     parser.add_argument("--url", help="use this running stack instead of starting ours")
+    parser.add_argument(
+        "--instances",
+        type=int,
+        default=1,
+        help="also run this many instances behind nginx, sharing Redis (needs redis-server, nginx)",
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip the echo baseline")
     parser.add_argument("--train-time", action="store_true", help="also time a forced training")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--out", type=Path, default=RESULTS, help="results folder")
     args = parser.parse_args(argv)
+    if args.instances < 1:
+        parser.error("--instances must be at least 1")
+    if args.instances > 1 and args.url:
+        parser.error("--instances starts its own stacks: leave out --url")
     if args.saturate:
         args.mode = "saturate"
     return args
@@ -94,6 +105,9 @@ def main(argv: list[str]) -> int:
     stacks: list[tuple[str, Callable[[], AbstractContextManager[stack.Stack]]]] = [
         ("ours", (lambda: stack.running(args.url)) if args.url else (lambda: stack.ours(work)))
     ]
+    if args.instances > 1:
+        name = stack.scaled_name(args.instances)
+        stacks.append((name, lambda: stack.scaled(work, args.instances)))
     if not args.no_baseline:
         stacks.append(("baseline", lambda: stack.baseline(work)))
     phases: list[PhaseResult] = []

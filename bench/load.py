@@ -50,7 +50,12 @@ async def young_person(
     tally: Tally,
     progress: tqdm | None,
 ) -> None:
-    """Holds conversation after conversation (a new sender id each) until the deadline."""
+    """Holds conversation after conversation (a new sender id each) until the deadline.
+
+    Each arrives after one pause, as people do, rather than all at the same instant: 20 first
+    messages in one burst would measure a thundering herd no real audience produces.
+    """
+    await asyncio.sleep(think_time(rng, think_seconds))
     while time.monotonic() < deadline:
         sender = new_sender(rng)
         for message in pick_journey(rng).messages:

@@ -63,19 +63,106 @@ def compare(phases: list[PhaseResult]) -> dict[str, dict[str, float]]:
     }
 
 
+def scale_out(phases: list[PhaseResult]) -> dict[str, dict[str, dict[str, float]]]:
+    """For each stack of several instances, each mode relative to one instance of ours."""
+    by_key = {(phase.stack, phase.mode): phase for phase in phases}
+    return {
+        stack: {
+            mode: ratios(phase, by_key[("ours", mode)])
+            for (name, mode), phase in by_key.items()
+            if name == stack and ("ours", mode) in by_key
+        }
+        for stack in dict.fromkeys(phase.stack for phase in phases)
+        if stack.startswith("ours x")
+    }
+
+
+# The targets for a 2-core machine (issue 8): what each is, the limit, and which way is good.
+TARGETS_MS = {"paced p95 (ms)": ("p95_ms", 200.0), "paced p99 (ms)": ("p99_ms", 400.0)}
+MEMORY_LIMIT_MB = 1600.0
+COLD_START_LIMIT_S = 30.0
+TRAINING_LIMIT_S = 180.0
+
+
+def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target: what was measured against what limit, and whether it was met (None: not
+    measured in this run)."""
+    phases = {(phase["stack"], phase["mode"]): phase for phase in result["phases"]}
+    paced = phases.get(("ours", "paced"))
+    rows: list[dict[str, Any]] = []
+
+    def add(name: str, measured: float | None, limit: str, met: bool | None) -> None:
+        rows.append({"target": name, "measured": measured, "limit": limit, "met": met})
+
+    for name, (field, limit) in TARGETS_MS.items():
+        value = paced[field] if paced else None
+        add(name, value, f"<= {limit:.0f}", None if value is None else value <= limit)
+    ours = [phase for (stack, _), phase in phases.items() if stack.startswith("ours")]
+    errors = sum(phase["errors"] for phase in ours) if ours else None
+    add("errors (all our runs)", errors, "0", None if errors is None else errors == 0)
+    paced_ratio = result["ratios"].get("paced", {}).get("p95_ratio")
+    add("paced p95 / baseline's", paced_ratio, "<= 1.5", _at_most(paced_ratio, 1.5))
+    saturated = result["ratios"].get("saturate", {}).get("throughput_ratio")
+    add("saturated msg/s / baseline's", saturated, ">= 0.8", _at_least(saturated, 0.8))
+    memory = _servers_memory([phase for (stack, _), phase in phases.items() if stack == "ours"])
+    add("Rasa + action server RSS (MB)", memory, f"< {MEMORY_LIMIT_MB:.0f}",
+        _below(memory, MEMORY_LIMIT_MB))  # fmt: skip
+    cold = result["cold_start_seconds"].get("ours")
+    add("cold start (s)", cold, f"< {COLD_START_LIMIT_S:.0f}", _below(cold, COLD_START_LIMIT_S))
+    training = result["training_seconds"]
+    add("full training (s)", training, f"< {TRAINING_LIMIT_S:.0f}",
+        _below(training, TRAINING_LIMIT_S))  # fmt: skip
+    for stack, by_mode in result.get("scale_out", {}).items():
+        gain = by_mode.get("saturate", {}).get("throughput_ratio")
+        add(f"{stack}: saturated msg/s / one instance's", gain, "> 1", _above(gain, 1.0))
+    return rows
+
+
+def _servers_memory(phases: list[dict[str, Any]]) -> float | None:
+    totals = [
+        peaks.get("rasa server", 0.0) + peaks.get("action server", 0.0)
+        for peaks in (phase["peak_rss_mb"] for phase in phases)
+        if peaks
+    ]
+    return max(totals) if totals else None
+
+
+def _known(value: float | None) -> bool:
+    return value is not None and not math.isnan(value)
+
+
+def _at_most(value: float | None, limit: float) -> bool | None:
+    return value <= limit if value is not None and _known(value) else None
+
+
+def _at_least(value: float | None, limit: float) -> bool | None:
+    return value >= limit if value is not None and _known(value) else None
+
+
+def _below(value: float | None, limit: float) -> bool | None:
+    return value < limit if value is not None and _known(value) else None
+
+
+def _above(value: float | None, limit: float) -> bool | None:
+    return value > limit if value is not None and _known(value) else None
+
+
 def build_result(
     phases: list[PhaseResult],
     cold_starts: dict[str, float | None],
     training_seconds: float | None,
     host: dict[str, Any],
 ) -> dict[str, Any]:
-    return {
+    result: dict[str, Any] = {
         "machine": host,
         "cold_start_seconds": cold_starts,
         "training_seconds": training_seconds,
         "phases": [phase.as_dict() for phase in phases],
         "ratios": compare(phases),
+        "scale_out": scale_out(phases),
     }
+    result["targets"] = targets(result)
+    return result
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -121,11 +208,19 @@ def markdown(result: dict[str, Any]) -> str:
         "| mode | p50 ratio | p95 ratio | p99 ratio | throughput ratio |",
         "|---|---|---|---|---|",
     ]
-    for mode, values in result["ratios"].items():
-        lines.append(
-            f"| {mode} | {_number(values['p50_ratio'], 2)} | {_number(values['p95_ratio'], 2)} "
-            f"| {_number(values['p99_ratio'], 2)} | {_number(values['throughput_ratio'], 2)} |"
-        )
+    lines += [_ratio_row(mode, values) for mode, values in result["ratios"].items()]
+    for stack, by_mode in result.get("scale_out", {}).items():
+        lines += ["", f"{stack} relative to one instance of ours:", ""]
+        lines += [
+            "| mode | p50 ratio | p95 ratio | p99 ratio | throughput ratio |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [_ratio_row(mode, values) for mode, values in by_mode.items()]
+    lines += ["", "Targets for a 2-core machine:", "", "| target | limit | measured | met |"]
+    lines.append("|---|---|---|---|")
+    for row in result.get("targets", []):
+        met = {True: "yes", False: "**no**", None: "not measured"}[row["met"]]
+        lines.append(f"| {row['target']} | {row['limit']} | {_figure(row['measured'])} | {met} |")
     cold = ", ".join(
         f"{stack} {_number(seconds)} s" for stack, seconds in result["cold_start_seconds"].items()
     )
@@ -136,6 +231,19 @@ def markdown(result: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _ratio_row(mode: str, values: dict[str, float]) -> str:
+    return (
+        f"| {mode} | {_number(values['p50_ratio'], 2)} | {_number(values['p95_ratio'], 2)} "
+        f"| {_number(values['p99_ratio'], 2)} | {_number(values['throughput_ratio'], 2)} |"
+    )
+
+
+def _figure(value: float | None) -> str:
+    if isinstance(value, int):
+        return str(value)
+    return _number(value, 2 if value is not None and abs(value) < 10 else 0)
 
 
 def _training(seconds: float | None) -> str:

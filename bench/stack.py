@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.load import first_reply
+from bench.services import missing, nginx, nginx_config, process_group, redis_server
 from bot.launcher import Ports, rasa_server_command, server_environment
-from bot.paths import ROOT
 
 STARTUP_TIMEOUT_SECONDS = 240.0
 
@@ -46,27 +46,9 @@ def bench_environment(data_dir: Path) -> dict[str, str]:
 def process(
     command: list[str], env: dict[str, str], log: Path
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """A child in its own process group, its output in `log`; the whole group stopped after."""
-    with log.open("wb") as output:
-        child = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-        try:
-            yield child
-        finally:
-            stop_group(child)
-
-
-def stop_group(child: subprocess.Popen[bytes]) -> None:
-    if child.poll() is not None:
-        return
-    os.killpg(child.pid, signal.SIGINT)
-    try:
-        child.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(child.pid, signal.SIGKILL)
-        child.wait()
+    """One of our servers (or a launcher): stopped with Ctrl-C's signal, as a person would."""
+    with process_group(command, log, env, stop_signal=signal.SIGINT) as child:
+        yield child
 
 
 def _cold_start(base_url: str, child: subprocess.Popen[bytes], started: float, log: Path) -> float:
@@ -107,6 +89,44 @@ def baseline(work: Path) -> Iterator[Stack]:
         base_url = f"http://localhost:{ports.rasa}"
         cold = _cold_start(base_url, rasa, started, log)
         yield Stack("baseline", base_url, round(cold, 2), [rasa.pid, echo.pid])
+
+
+def scaled_name(instances: int) -> str:
+    return f"ours x{instances} behind nginx"
+
+
+@contextmanager
+def scaled(work: Path, instances: int) -> Iterator[Stack]:
+    """`instances` copies of `python -m bot run` sharing one Redis, behind deploy/nginx.conf:
+    deploy/README.md's set-up on one machine."""
+    needed = missing("redis-server", "nginx")
+    if needed:
+        raise SystemExit(
+            f"--instances {instances} needs {' and '.join(needed)}: apt-get install "
+            f"{' '.join(needed)} (or run one instance: make bench INSTANCES=1)"
+        )
+    with ExitStack() as stack:
+        redis_url = stack.enter_context(redis_server(free_port(), work / "redis"))
+        started = time.monotonic()
+        launched = []
+        for number in range(instances):
+            ports = Ports(rasa=free_port(), actions=free_port(), web=free_port())
+            env = bench_environment(work / f"scaled-{number}-data")
+            env.update(RASA_PORT=str(ports.rasa), ACTIONS_PORT=str(ports.actions),
+                       WEB_PORT=str(ports.web), REDIS_URL=redis_url)  # fmt: skip
+            log = work / f"scaled-{number}.log"
+            command = [sys.executable, "-m", "bot", "run"]
+            launched.append((ports, stack.enter_context(process(command, env, log)), log))
+        cold = max(
+            _cold_start(f"http://localhost:{ports.rasa}", child, started, log)
+            for ports, child, log in launched
+        )
+        nginx_port = free_port()
+        config = nginx_config(nginx_port, [ports.rasa for ports, _, _ in launched],
+                              launched[0][0].web)  # fmt: skip
+        url = stack.enter_context(nginx(config, nginx_port, work / "nginx"))
+        roots = [child.pid for _, child, _ in launched]
+        yield Stack(scaled_name(instances), url, round(cold, 2), roots)
 
 
 @contextmanager

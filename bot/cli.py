@@ -171,6 +171,24 @@ def _insights_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _insights_copy(args: argparse.Namespace) -> int:
+    from bot.insights.copy import copy_counts
+    from bot.insights.events import InsightsError, database_url
+    from bot.insights.store import hide_password
+
+    source = args.source or database_url()
+    try:
+        copied = copy_counts(source, args.target, add_to_existing=args.add_to_existing)
+    except InsightsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"Copied {copied.counters} counters ({copied.events} events) from "
+        f"{hide_password(source)} to {hide_password(args.target)}."
+    )
+    return 0
+
+
 def _path_from_here(value: str) -> Path:
     # Resolved now, because main() changes to the project root before the command runs.
     return Path(value).resolve()
@@ -191,6 +209,19 @@ def _add_insights(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         "--db", metavar="URL", help="database URL (default: INSIGHTS_DB_URL, else data/)"
     )
     report.set_defaults(func=_insights_report)
+    copy = insights_commands.add_parser(
+        "copy", help="add every count to another database (e.g. the shared PostgreSQL)"
+    )
+    copy.add_argument("--to", dest="target", required=True, metavar="URL", help="target database")
+    copy.add_argument(
+        "--from", dest="source", metavar="URL", help="default: INSIGHTS_DB_URL, else data/"
+    )
+    copy.add_argument(
+        "--add-to-existing",
+        action="store_true",
+        help="add to counters the target already has (counts from another instance)",
+    )
+    copy.set_defaults(func=_insights_copy)
 
 
 def parser() -> argparse.ArgumentParser:

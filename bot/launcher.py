@@ -144,7 +144,16 @@ def action_server(ports: Ports) -> Iterator[subprocess.Popen[bytes]]:
         yield actions
 
 
+def stop_on_sigterm() -> None:
+    """`kill`, a service manager or a container stop sends SIGTERM: stop the servers as Ctrl-C does.
+
+    Without this the launcher would die alone and leave both servers running, holding the ports.
+    """
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
 def run(enable_api: bool = False) -> int:
+    stop_on_sigterm()
     ports = Ports.from_environment()
     env = server_environment(ports)
     try:
@@ -167,6 +176,7 @@ def run(enable_api: bool = False) -> int:
 
 def shell() -> int:
     """Chat in the terminal: the action server in the background, `rasa shell` in front."""
+    stop_on_sigterm()
     ports = Ports.from_environment()
     env = server_environment(ports)
     command = [

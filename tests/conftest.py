@@ -40,7 +40,7 @@ def actions_read(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], ContentSto
     """Point the actions' content store at another folder for one test."""
 
     def point_at(folder: Path) -> ContentStore:
-        store = ContentStore(folder)
+        store = ContentStore(folder, recheck_seconds=0)
         monkeypatch.setattr(content_store, "_default_store", store)
         return store
 

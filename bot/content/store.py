@@ -1,8 +1,9 @@
 """Serve files from content/ that follow edits without a restart or retraining.
 
 Callers ask for the current value on every message. The parsed value is kept in memory and the files
-are only read again when one's modification time or size has changed (a few stat calls, no file
-reads, on the message path). If an edit breaks a file, the last good value keeps serving and the
+are only read again when one's modification time or size has changed. Even the stat calls happen at
+most once a second, so under load the message path touches no files at all, and an edit is
+served within a second. If an edit breaks a file, the last good value keeps serving and the
 problem is logged; the store only raises when there has never been a good value to serve.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -26,6 +28,9 @@ DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 Value = TypeVar("Value")
 Signature = tuple[tuple[str, int, int], ...]
 
+# How often the files are looked at for edits.
+RECHECK_SECONDS = 1.0
+
 
 def content_root() -> Path:
     return Path(os.environ.get("CONTENT_DIR", DEFAULT_CONTENT_DIR))
@@ -39,16 +44,30 @@ def yaml_files(root: Path) -> list[Path]:
 class LiveFiles(Generic[Value]):
     """A value loaded from the YAML files under a folder, reloaded when they change."""
 
-    def __init__(self, root: Path, load: Callable[[Path], Value], what: str) -> None:
+    def __init__(
+        self,
+        root: Path,
+        load: Callable[[Path], Value],
+        what: str,
+        recheck_seconds: float = RECHECK_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.root = root
         self._load = load
         self._what = what
+        self._recheck_seconds = recheck_seconds
+        self._clock = clock
         self._lock = threading.Lock()
         self._value: Value | None = None
         self._signature: Signature | None = None
+        self._next_check = 0.0
 
     def get(self) -> Value:
-        """The current value, loaded again first if any file changed since the last load."""
+        """The current value, loaded again first if a file changed since the last look."""
+        now = self._clock()
+        if self._value is not None and now < self._next_check:
+            return self._value
+        self._next_check = now + self._recheck_seconds
         signature = self._signature_now()
         if self._value is not None and signature == self._signature:
             return self._value
@@ -85,8 +104,8 @@ class LiveFiles(Generic[Value]):
 class ContentStore(LiveFiles[Content]):
     """Everything young people read, as the actions use it."""
 
-    def __init__(self, root: Path) -> None:
-        super().__init__(root, load_content, "Content")
+    def __init__(self, root: Path, recheck_seconds: float = RECHECK_SECONDS) -> None:
+        super().__init__(root, load_content, "Content", recheck_seconds)
 
 
 _default_store: ContentStore | None = None

@@ -121,7 +121,7 @@ def build_report(database_url: str, request: ReportRequest) -> str:
 
 def weekly_counts(database_url: str, request: ReportRequest) -> list[WeeklyCount]:
     """Counts per (week, kind, key) over the request's days, in report order."""
-    engine = _open_for_reading(database_url)
+    engine = open_for_reading(database_url)
     try:
         daily = _daily_totals(engine, request)
     finally:
@@ -142,7 +142,7 @@ def _kind_position(kind: str) -> int:
     return values.index(kind) if kind in values else len(values)
 
 
-def _open_for_reading(database_url: str) -> Engine:
+def open_for_reading(database_url: str) -> Engine:
     """An engine for an existing insights database; never creates one."""
     try:
         path = sqlite_file(database_url)

@@ -1,9 +1,11 @@
-"""What of a conversation may be kept: its events with identifying details replaced.
+"""What of a conversation may be kept between messages: its events, without what was typed.
 
 Works on Rasa's serialised events (plain dicts, as `Event.as_dict()` writes them), so it needs no
-Rasa import. Every string a young person could have typed is redacted: the message text, the text
-and entity values in its parse data, and slot values. Message metadata is dropped whole, because a
-channel may put anything there (a widget's page address, a user agent, an IP address).
+Rasa import. The text of a young person's message is not kept at all, in the event or its parse
+data: the dialogue goes on from the intent, the safety decision and the entities, whose values are
+placeholders such as [name]. So neither the process's memory nor a shared Redis holds anything they
+typed once their message has been answered. Slot values are redacted. Message metadata is dropped
+whole, because a channel may put anything there (a widget's page address, a user agent, an IP).
 Bot messages are kept as they are: their words come from content/, never from the young person.
 """
 
@@ -23,8 +25,8 @@ def redact_event(event: Mapping[str, Any]) -> dict[str, Any]:
     kept = {key: value for key, value in event.items() if key != "metadata"}
     kind = event.get("event")
     if kind == "user":
-        kept["text"] = redact_value(event.get("text"))
-        kept["parse_data"] = _redact_parse_data(event.get("parse_data") or {})
+        kept["text"] = ""
+        kept["parse_data"] = _parse_data_without_text(event.get("parse_data") or {})
     elif kind == "slot":
         kept["value"] = (
             None if event.get("name") == METADATA_SLOT else redact_value(event.get("value"))
@@ -45,9 +47,9 @@ def redact_value(value: Any) -> Any:
     return value
 
 
-def _redact_parse_data(parse_data: Mapping[str, Any]) -> dict[str, Any]:
+def _parse_data_without_text(parse_data: Mapping[str, Any]) -> dict[str, Any]:
     kept = {key: value for key, value in parse_data.items() if key != "metadata"}
-    kept["text"] = redact_value(parse_data.get("text"))
+    kept["text"] = ""
     kept["entities"] = [_redact_entity(entity) for entity in parse_data.get("entities") or []]
     return kept
 

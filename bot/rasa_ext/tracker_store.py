@@ -1,8 +1,9 @@
 """The assistant's tracker store: keeps only redacted events, and forgets idle conversations.
 
 Configured in endpoints.yml (`type: bot.rasa_ext.tracker_store.PrivateTrackerStore`). Every event is
-passed through `bot.privacy.events.redact_event` before it is kept, so no name, number or address a
-young person typed is stored, and message metadata is dropped. A conversation with no message for
+passed through `bot.privacy.events.redact_event` before it is kept: the text of a young person's
+message is not stored at all (only its intent and placeholders such as [name]), slot values are
+redacted, and message metadata is dropped. A conversation with no message for
 `forget_after_minutes` (default 30; FORGET_AFTER_MINUTES overrides) is deleted.
 
 Conversations are kept in this process's memory, or in Redis when REDIS_URL (or `redis_url`) is
@@ -14,12 +15,13 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import urlparse
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore, TrackerStore
@@ -27,6 +29,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.events import redact_event
+from bot.rasa_ext.redis_config import configured_redis_url, connection_options
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +71,9 @@ class ForgetfulInMemoryTrackerStore(InMemoryTrackerStore):
         super().__init__(domain)
         self.forget_after = forget_after
         self._clock = clock
-        self._last_active: dict[str, float] = {}
+        # Least recently active first, so forgetting looks only at conversations that are due,
+        # never at every conversation on every message.
+        self._last_active: OrderedDict[str, float] = OrderedDict()
         # The sweeper thread and the server's event loop both touch the store.
         self._lock = threading.Lock()
         if sweep_every is not None:
@@ -81,6 +86,7 @@ class ForgetfulInMemoryTrackerStore(InMemoryTrackerStore):
         with self._lock:
             self.store[tracker.sender_id] = serialised
             self._last_active[tracker.sender_id] = self._clock()
+            self._last_active.move_to_end(tracker.sender_id)
         self.forget_idle()
 
     async def _retrieve(
@@ -100,7 +106,10 @@ class ForgetfulInMemoryTrackerStore(InMemoryTrackerStore):
     def forget_idle(self) -> None:
         cutoff = self._clock() - self.forget_after
         with self._lock:
-            for sender_id in [s for s, seen in self._last_active.items() if seen <= cutoff]:
+            while self._last_active:
+                sender_id, seen = next(iter(self._last_active.items()))
+                if seen > cutoff:
+                    return
                 del self._last_active[sender_id]
                 self.store.pop(sender_id, None)
 
@@ -114,19 +123,12 @@ class ForgetfulRedisTrackerStore(RedisTrackerStore):
     """Rasa's Redis store, redacting what it keeps; Redis expires idle conversations."""
 
     def __init__(self, domain: Domain, redis_url: str, forget_after: float) -> None:
-        url = urlparse(redis_url)
-        if url.scheme not in {"redis", "rediss"}:
-            raise ValueError(f"REDIS_URL must start with redis:// or rediss://, not {url.scheme!r}")
         super().__init__(
             domain,
-            host=url.hostname or "localhost",
-            port=url.port or 6379,
-            db=int(url.path.lstrip("/") or 0),
-            username=url.username,
-            password=url.password,
-            use_ssl=url.scheme == "rediss",
+            **connection_options(redis_url),
             # Rasa sets the expiry again on every save, so this counts from the latest message.
-            record_exp=forget_after,
+            # Redis takes whole seconds.
+            record_exp=max(1, math.ceil(forget_after)),
         )
 
     def serialise_tracker(self, tracker: DialogueStateTracker) -> str:
@@ -149,7 +151,7 @@ class PrivateTrackerStore(TrackerStore):
             raise ValueError("This assistant keeps no event broker: remove event_broker.")
         super().__init__(domain)
         forget_after = forget_after_seconds(forget_after_minutes)
-        redis_url = os.environ.get("REDIS_URL") or redis_url
+        redis_url = configured_redis_url(redis_url)
         self.backend: TrackerStore = (
             ForgetfulRedisTrackerStore(self.domain, redis_url, forget_after)
             if redis_url

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from bot.safety.patterns import KEY, Lemmatize, RiskPatternSet
+from bot.safety.patterns import Lemmatize, RiskPatternSet
 
 
 def token_key(token: Token) -> str:
@@ -18,9 +18,12 @@ def token_key(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
-# Matcher patterns refer to {"_": {"risk_key": ...}}; a getter keeps it in step with lemmas.
-if not Token.has_extension(KEY):
-    Token.set_extension(KEY, getter=token_key)
+def keys_doc(doc: Doc) -> Doc:
+    """The message as its words' keys, one token per token of `doc`, so spans line up.
+
+    Built with the message's own vocab: a key is a word the tokenizer has already seen, or a
+    dictionary form from the lemma tables, so this adds at most a bounded set of entries."""
+    return Doc(doc.vocab, words=[token_key(token) for token in doc], spaces=[True] * len(doc))
 
 
 def spacy_lemmatizer(nlp: Language) -> Lemmatize:
@@ -65,7 +68,7 @@ class RiskMatcher:
         patterns = self.patterns.patterns
         matches = [
             (int(self._strings[match_id]), (start, end))
-            for match_id, start, end in self._matcher(doc)
+            for match_id, start, end in self._matcher(keys_doc(doc))
         ]
         exceptions = [(patterns[i].category, span) for i, span in matches if patterns[i].exception]
 

@@ -30,7 +30,10 @@ Lemmatize = Callable[[str], list[str]]
 # One spaCy Matcher token pattern: a list of token descriptions.
 TokenPattern = list[dict[str, Any]]
 
-KEY = "risk_key"  # the spaCy token extension patterns match against (see matcher.py)
+# Patterns compare each word's key (its lower-case lemma) as the ORTH of a Doc of keys, a native
+# spaCy attribute: a custom token extension would cost a Python call per token per pattern state,
+# about 5 ms a message with a thousand patterns (see matcher.py).
+KEY = "ORTH"
 GAP = "..."
 GAP_WORDS = 3
 MAX_VARIANTS = 256  # a line may expand to at most this many token sequences
@@ -90,13 +93,11 @@ def _variants(options: set[tuple[str, ...]], optional: bool) -> list[TokenPatter
     single = sorted(option[0] for option in options if len(option) == 1)
     variants: list[TokenPattern] = []
     if single:
-        token: dict[str, Any] = {"_": {KEY: {"IN": single}}}
+        token: dict[str, Any] = {KEY: {"IN": single}}
         if optional:
             token["OP"] = "?"
         variants.append([token])
-    variants += [
-        [{"_": {KEY: word}} for word in option] for option in sorted(options) if len(option) > 1
-    ]
+    variants += [[{KEY: word} for word in option] for option in sorted(options) if len(option) > 1]
     if optional and len(variants) > 1:
         variants.append([])  # a lone one-word option is already optional through "OP": "?"
     return variants

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -91,9 +92,10 @@ def assistant(
             wait_for_line(process, READY, timeout=240)
         yield Assistant(process, rasa_port, actions_port, web_port)
     finally:
-        if process.poll() is None:
+        # The whole group, even if the launcher already exited: its servers may not have.
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        process.wait()
         if not isinstance(output, int):
             output.close()
 

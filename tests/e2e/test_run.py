@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -70,6 +71,16 @@ def test_make_run_serves_the_demo_page_with_the_widget(running_assistant: Assist
         page = response.read().decode()
     assert '<script src="/widget.js"' in page
     assert f'data-rasa-url="{running_assistant.rasa_url}"' in page
+
+
+def test_sigterm_to_the_launcher_alone_stops_every_server(tmp_path: Path) -> None:
+    # What `kill PID`, a service manager or a container stop does: only the launcher is signalled.
+    with assistant(log=tmp_path / "run.log") as running:
+        running.process.send_signal(signal.SIGTERM)
+        assert running.process.wait(timeout=60) == 0
+        for port in (running.rasa_port, running.actions_port, running.web_port):
+            with pytest.raises(OSError):
+                urllib.request.urlopen(f"http://localhost:{port}/", timeout=2)
 
 
 # Keep this last in the module: it stops the servers the tests above share.

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import random
 import threading
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from aiohttp import web
 
 from bench.conversations import JOURNEYS, new_sender, pick_journey, think_time
 from bench.echo import make_server
+from bench.load import REST_PATH, Tally, drive
 from bench.report import build_result, compare, markdown, without_nan, write
 from bench.stats import PhaseResult, percentile, ratio, summarise
 
@@ -108,6 +113,47 @@ def test_report_is_markdown_and_json_without_nan(tmp_path: Path) -> None:
     assert (tmp_path / "latest.md").read_text() == markdown(result)
 
 
+def test_several_instances_are_compared_with_one() -> None:
+    phases = [
+        phase("ours", "saturate", 600.0, 30.0),
+        phase("ours x2 behind nginx", "saturate", 400.0, 45.0),
+        phase("baseline", "saturate", 500.0, 36.0),
+    ]
+    result = build_result(phases, {"ours": 20.0}, None, HOST)
+    gain = result["scale_out"]["ours x2 behind nginx"]["saturate"]
+    assert gain["throughput_ratio"] == 1.5
+    assert gain["p95_ratio"] == 0.67  # ratios are rounded to two places
+    assert "ours x2 behind nginx relative to one instance of ours:" in markdown(result)
+
+
+def targets_by_name(result: dict[str, Any]) -> dict[str, tuple[Any, bool | None]]:
+    return {row["target"]: (row["measured"], row["met"]) for row in result["targets"]}
+
+
+def test_targets_say_what_was_met_missed_and_not_measured() -> None:
+    phases = [
+        phase("ours", "paced", 150.0, 18.0),  # p99 300
+        phase("ours", "saturate", 600.0, 28.0),
+        phase("ours x2 behind nginx", "saturate", 500.0, 26.0),
+        phase("baseline", "paced", 90.0, 18.0),
+        phase("baseline", "saturate", 500.0, 40.0),
+    ]
+    result = build_result(phases, {"ours": 31.0}, None, HOST)
+    met = targets_by_name(result)
+    assert met["paced p95 (ms)"] == (150.0, True)
+    assert met["paced p99 (ms)"] == (300.0, True)
+    assert met["errors (all our runs)"] == (0, True)
+    assert met["paced p95 / baseline's"] == (1.67, False)
+    assert met["saturated msg/s / baseline's"] == (0.7, False)
+    assert met["Rasa + action server RSS (MB)"] == (900.0, True)
+    assert met["cold start (s)"] == (31.0, False)
+    assert met["full training (s)"] == (None, None)
+    assert met["ours x2 behind nginx: saturated msg/s / one instance's"] == (0.93, False)
+    text = markdown(result)
+    assert "| cold start (s) | < 30 | 31 | **no** |" in text
+    assert "| full training (s) | < 180 | - | not measured |" in text
+
+
 def test_without_nan_reaches_nested_values() -> None:
     assert without_nan({"a": [math.nan, 1.0], "b": {"c": math.nan}}) == {
         "a": [None, 1.0],
@@ -164,3 +210,46 @@ def test_echo_server_answers_every_action_with_ok(echo_port: int) -> None:
     with urllib.request.urlopen(request, timeout=5) as response:
         assert response.status == 200
         assert json.load(response) == {"events": [], "responses": [{"text": "ok"}]}
+
+
+class FakeRest:
+    """A REST channel stand-in that answers every message at once and notes when each came."""
+
+    def __init__(self) -> None:
+        self.arrivals: list[tuple[float, str]] = []
+
+    async def handle(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.arrivals.append((time.monotonic(), body["sender"]))
+        return web.json_response([{"recipient_id": body["sender"], "text": "ok"}])
+
+
+def test_drive_spreads_first_messages_over_one_pause_and_tallies_every_reply() -> None:
+    fake = FakeRest()
+
+    async def run() -> tuple[Tally, float]:
+        app = web.Application()
+        app.router.add_post(REST_PATH, fake.handle)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        try:
+            return await drive(f"http://127.0.0.1:{port}", users=8, think_seconds=0.4,
+                               duration_seconds=1.5, seed=3)  # fmt: skip
+        finally:
+            await runner.cleanup()
+
+    started = time.monotonic()
+    tally, elapsed = asyncio.run(run())
+    firsts: dict[str, float] = {}
+    for arrived, sender in fake.arrivals:
+        firsts.setdefault(sender, arrived - started)
+    first_of_each_user = sorted(firsts.values())[:8]
+    # Each user waits one pause (0.2-0.6 s) before its first message: not one burst at t=0.
+    assert first_of_each_user[0] >= 0.2
+    assert first_of_each_user[-1] - first_of_each_user[0] > 0.05
+    assert tally.errors == 0
+    assert len(tally.latencies) == len(fake.arrivals) > 8
+    assert 1.5 <= elapsed < 3.0

@@ -66,9 +66,8 @@ async def test_nothing_identifying_is_kept(domain: Domain) -> None:
     assert not any(event.get("metadata") for event in json.loads(kept)["events"])
     retrieved = await store.retrieve("canary")
     assert retrieved is not None
-    assert retrieved.latest_message.text == (
-        "my name is [name], text me on [phone] or [email], i live at [postcode] and go to [school]"
-    )
+    assert retrieved.latest_message.text == ""  # what they typed is not kept at all
+    assert "text me on" not in kept
     assert retrieved.latest_message.intent["name"] == "share_details"
     assert retrieved.get_slot("session_started_metadata") is None
 
@@ -84,6 +83,21 @@ async def test_idle_conversations_are_forgotten_and_activity_keeps_them(domain: 
     assert await store.retrieve("quiet") is None
     assert await store.retrieve("chatty") is not None
     assert list(await store.keys()) == ["chatty"]
+
+
+async def test_a_conversation_that_spoke_again_does_not_shield_older_idle_ones(
+    domain: Domain,
+) -> None:
+    clock = Clock()
+    store = ForgetfulInMemoryTrackerStore(domain, forget_after=1800, clock=clock, sweep_every=None)
+    await store.save(conversation(domain, "first"))
+    clock.now += 10
+    await store.save(conversation(domain, "second"))
+    clock.now += 990
+    await store.save(conversation(domain, "first"))
+    clock.now += 815  # "second" has been quiet for 1805 s, "first" for 815 s
+    store.forget_idle()
+    assert list(store.store) == ["first"]
 
 
 def test_forgetting_happens_without_anyone_talking(domain: Domain) -> None:
@@ -143,6 +157,8 @@ class FakeRedis:
         return self.values.get(key)
 
     def set(self, key: str, value: str, ex: Any = None) -> None:
+        if not isinstance(ex, int):  # redis-py refuses anything but whole seconds
+            raise TypeError(f"ex must be an int, not {ex!r}")
         self.values[key], self.expiries[key] = value, ex
 
 

@@ -84,7 +84,7 @@ def test_content_with_an_error_does_not_load_and_warnings_are_left_out(content_d
 def test_the_assistant_serves_content_with_warnings_and_keeps_the_last_good_on_errors(
     content_dir: Path,
 ) -> None:
-    store = ContentStore(content_dir)
+    store = ContentStore(content_dir, recheck_seconds=0)
     add_warning(content_dir)
     assert store.get().topic("gaming").points[-1] == LONG_POINT[2:]
     add_error(content_dir)

@@ -1,14 +1,24 @@
-"""Fixtures for the insight tests: SQLite files under tmp_path, a clock, no default recorder."""
+"""Fixtures for the insight tests: each database test runs on SQLite and on a real PostgreSQL.
+
+SQLite is the default (a file under data/); PostgreSQL is what several instances share
+(deploy/README.md). The PostgreSQL server is started once per test run, with a new database for
+each test.
+"""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
+from bench.services import postgres_server as postgres_server_on
 from bot.insights import recorder as recorder_module
+from tests.conftest import free_port
+from tests.services import need
 
 from .support import Clock
 
@@ -18,9 +28,29 @@ def clock() -> Clock:
     return Clock(date(2024, 3, 4))
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'insights.sqlite3'}"
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    need("initdb")
+    with postgres_server_on(free_port()) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'insights.sqlite3'}"
+        return
+    server: str = request.getfixturevalue("postgres_server")
+    name = f"insights_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT", future=True)
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield server.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 @pytest.fixture(autouse=True)

@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
-from bot.insights.store import CounterKey, add_counts, create_insights_engine, daily_counts, prepare
+from bot.insights.store import (
+    CounterKey,
+    add_counts,
+    create_insights_engine,
+    daily_counts,
+    prepare,
+    sqlite_file,
+)
 
 
 class Clock:
@@ -36,3 +43,14 @@ def stored(url: str) -> dict[tuple[date, str, str, str], int]:
         rows = connection.execute(select(daily_counts)).all()
     engine.dispose()
     return {(row.day, row.region, row.kind, row.key): row.count for row in rows}
+
+
+def nothing_written(url: str) -> bool:
+    """No SQLite file was even created; on other databases, no table was."""
+    file = sqlite_file(url)
+    if file is not None:
+        return not file.exists()
+    engine = create_insights_engine(url)
+    tables = inspect(engine).get_table_names()
+    engine.dispose()
+    return tables == []

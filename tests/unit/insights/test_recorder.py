@@ -25,7 +25,7 @@ from bot.insights import (
 from bot.insights import recorder as recorder_module
 from bot.insights.store import CounterKey, add_counts, create_insights_engine, prepare
 
-from .support import Clock, seed, stored
+from .support import Clock, nothing_written, seed, stored
 
 RECORDER_LOGGER = "bot.insights.recorder"
 
@@ -108,7 +108,7 @@ def test_free_text_is_refused_and_nothing_is_written(
     recorder.record("stage_viewed", "hooked")  # type: ignore[arg-type]
     assert recorder.flush()
     recorder.close()
-    assert not (tmp_path / "insights.sqlite3").exists()
+    assert nothing_written(db_url)
     warnings = [entry.getMessage() for entry in caplog.records if entry.name == RECORDER_LOGGER]
     assert len(warnings) == 4
     assert "stage_viewed" in warnings[0]

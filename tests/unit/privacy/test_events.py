@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.privacy.events import redact_event
 
 
-def test_a_user_message_keeps_placeholders_and_loses_its_metadata() -> None:
+def test_a_user_message_keeps_its_intent_and_placeholders_but_not_its_text_or_metadata() -> None:
     event = {
         "event": "user",
         "text": "im Kayden",
@@ -19,7 +19,7 @@ def test_a_user_message_keeps_placeholders_and_loses_its_metadata() -> None:
         "input_channel": "rest",
     }
     kept = redact_event(event)
-    assert kept["text"] == kept["parse_data"]["text"] == "im [name]"
+    assert kept["text"] == kept["parse_data"]["text"] == ""
     assert kept["parse_data"]["entities"][0]["value"] == "[name]"
     assert "metadata" not in kept and "metadata" not in kept["parse_data"]
     assert kept["parse_data"]["intent"] == {"name": "share_details"}
