@@ -65,9 +65,24 @@ def log_level_flags() -> list[str]:
     return LOG_LEVEL_FLAGS[level]
 
 
+# One thread each for TensorFlow and numpy's BLAS when serving. A message is a few small matrix
+# products: more threads make no reply faster, but their pools spin on the second core, so one
+# Rasa server burnt both cores (190% CPU) for the throughput one core gives, and two instances on
+# one machine gained nothing. Measured with `make bench` (README, Performance). Set any of these
+# in the environment to override. Training is not started from here and keeps every core.
+SERVING_THREADS = {
+    "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+    "TF_INTER_OP_PARALLELISM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+}
+
+
 def server_environment(ports: Ports) -> dict[str, str]:
-    """The environment both servers run with: our action endpoint, and Rasa telemetry off."""
+    """The environment both servers run with: our action endpoint, Rasa telemetry off, and one
+    thread per maths library unless the environment says otherwise."""
     return {
+        **SERVING_THREADS,
         **os.environ,
         "ACTION_ENDPOINT_URL": ports.action_endpoint,
         "RASA_TELEMETRY_ENABLED": "false",

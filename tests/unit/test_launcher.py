@@ -49,3 +49,14 @@ def test_servers_run_with_telemetry_off_and_our_action_server() -> None:
     env = server_environment(Ports(5005, 6055, 8080))
     assert env["RASA_TELEMETRY_ENABLED"] == "false"
     assert env["ACTION_ENDPOINT_URL"] == "http://localhost:6055/webhook"
+
+
+def test_servers_use_one_maths_thread_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("TF_INTRA_OP_PARALLELISM_THREADS", "OPENBLAS_NUM_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    env = server_environment(Ports(5005, 5055, 8080))
+    assert env["TF_INTRA_OP_PARALLELISM_THREADS"] == env["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    assert server_environment(Ports(5005, 5055, 8080))["OPENBLAS_NUM_THREADS"] == "2"
