@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench import load, report, stack
 from bench.memory import PeakMemory
-from bench.stats import PhaseResult, summarise
+from bench.stats import PhaseResult, scaled_name, summarise
 from bot.paths import ROOT
 
 RESULTS = ROOT / "build" / "results" / "bench"
@@ -106,7 +106,7 @@ def main(argv: list[str]) -> int:
         ("ours", (lambda: stack.running(args.url)) if args.url else (lambda: stack.ours(work)))
     ]
     if args.instances > 1:
-        name = stack.scaled_name(args.instances)
+        name = scaled_name(args.instances)
         stacks.append((name, lambda: stack.scaled(work, args.instances)))
     if not args.no_baseline:
         stacks.append(("baseline", lambda: stack.baseline(work)))

@@ -56,8 +56,6 @@ def label(pid: int) -> str:
         ("rasa run", "rasa server"),
         ("bench.echo", "echo server"),
         ("bot run", "launcher"),
-        ("redis-server", "redis"),
-        ("nginx", "nginx"),
     ):
         if needle in command:
             return name

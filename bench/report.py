@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import os
 import platform
+from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from bench.stats import PhaseResult, ratios
+from bench.stats import PhaseResult, is_scaled, ratios
 
 
 def machine() -> dict[str, Any]:
@@ -73,7 +75,7 @@ def scale_out(phases: list[PhaseResult]) -> dict[str, dict[str, dict[str, float]
             if name == stack and ("ours", mode) in by_key
         }
         for stack in dict.fromkeys(phase.stack for phase in phases)
-        if stack.startswith("ours x")
+        if is_scaled(stack)
     }
 
 
@@ -84,6 +86,12 @@ COLD_START_LIMIT_S = 30.0
 TRAINING_LIMIT_S = 180.0
 
 
+# How each comparison is written in the targets table; equality needs no sign ("0").
+_SIGNS: dict[Callable[[float, float], bool], str] = {
+    operator.le: "<=", operator.ge: ">=", operator.lt: "<", operator.gt: ">", operator.eq: "",
+}  # fmt: skip
+
+
 def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     """Each target: what was measured against what limit, and whether it was met (None: not
     measured in this run)."""
@@ -91,30 +99,29 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     paced = phases.get(("ours", "paced"))
     rows: list[dict[str, Any]] = []
 
-    def add(name: str, measured: float | None, limit: str, met: bool | None) -> None:
-        rows.append({"target": name, "measured": measured, "limit": limit, "met": met})
+    def add(name: str, measured: float | None, good: Callable[[float, float], bool],
+            limit: float) -> None:  # fmt: skip
+        rows.append({
+            "target": name, "measured": measured, "limit": f"{_SIGNS[good]} {limit:g}".strip(),
+            "met": _meets(measured, good, limit),
+        })  # fmt: skip
 
     for name, (field, limit) in TARGETS_MS.items():
-        value = paced[field] if paced else None
-        add(name, value, f"<= {limit:.0f}", None if value is None else value <= limit)
+        add(name, paced[field] if paced else None, operator.le, limit)
     ours = [phase for (stack, _), phase in phases.items() if stack.startswith("ours")]
     errors = sum(phase["errors"] for phase in ours) if ours else None
-    add("errors (all our runs)", errors, "0", None if errors is None else errors == 0)
-    paced_ratio = result["ratios"].get("paced", {}).get("p95_ratio")
-    add("paced p95 / baseline's", paced_ratio, "<= 1.5", _at_most(paced_ratio, 1.5))
-    saturated = result["ratios"].get("saturate", {}).get("throughput_ratio")
-    add("saturated msg/s / baseline's", saturated, ">= 0.8", _at_least(saturated, 0.8))
+    add("errors (all our runs)", errors, operator.eq, 0)
+    ratios_ = result["ratios"]
+    add("paced p95 / baseline's", ratios_.get("paced", {}).get("p95_ratio"), operator.le, 1.5)
+    saturated = ratios_.get("saturate", {}).get("throughput_ratio")
+    add("saturated msg/s / baseline's", saturated, operator.ge, 0.8)
     memory = _servers_memory([phase for (stack, _), phase in phases.items() if stack == "ours"])
-    add("Rasa + action server RSS (MB)", memory, f"< {MEMORY_LIMIT_MB:.0f}",
-        _below(memory, MEMORY_LIMIT_MB))  # fmt: skip
-    cold = result["cold_start_seconds"].get("ours")
-    add("cold start (s)", cold, f"< {COLD_START_LIMIT_S:.0f}", _below(cold, COLD_START_LIMIT_S))
-    training = result["training_seconds"]
-    add("full training (s)", training, f"< {TRAINING_LIMIT_S:.0f}",
-        _below(training, TRAINING_LIMIT_S))  # fmt: skip
+    add("Rasa + action server RSS (MB)", memory, operator.lt, MEMORY_LIMIT_MB)
+    add("cold start (s)", result["cold_start_seconds"].get("ours"), operator.lt, COLD_START_LIMIT_S)
+    add("full training (s)", result["training_seconds"], operator.lt, TRAINING_LIMIT_S)
     for stack, by_mode in result.get("scale_out", {}).items():
         gain = by_mode.get("saturate", {}).get("throughput_ratio")
-        add(f"{stack}: saturated msg/s / one instance's", gain, "> 1", _above(gain, 1.0))
+        add(f"{stack}: saturated msg/s / one instance's", gain, operator.gt, 1.0)
     return rows
 
 
@@ -127,24 +134,13 @@ def _servers_memory(phases: list[dict[str, Any]]) -> float | None:
     return max(totals) if totals else None
 
 
-def _known(value: float | None) -> bool:
-    return value is not None and not math.isnan(value)
-
-
-def _at_most(value: float | None, limit: float) -> bool | None:
-    return value <= limit if value is not None and _known(value) else None
-
-
-def _at_least(value: float | None, limit: float) -> bool | None:
-    return value >= limit if value is not None and _known(value) else None
-
-
-def _below(value: float | None, limit: float) -> bool | None:
-    return value < limit if value is not None and _known(value) else None
-
-
-def _above(value: float | None, limit: float) -> bool | None:
-    return value > limit if value is not None and _known(value) else None
+def _meets(
+    value: float | None, compare: Callable[[float, float], bool], limit: float
+) -> bool | None:
+    """Whether `value` compares well with `limit`; None when it was not measured."""
+    if value is None or math.isnan(value):
+        return None
+    return compare(value, limit)
 
 
 def build_result(

@@ -8,6 +8,7 @@ conversation ever reaches a disk.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -86,14 +87,14 @@ def process_group(
 
 
 def stop_group(child: subprocess.Popen[bytes], stop_signal: signal.Signals) -> None:
-    if child.poll() is not None:
-        return
-    os.killpg(child.pid, stop_signal)
-    try:
+    """Signal the whole group even if its leader has exited: a launcher's servers may not have."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(child.pid, stop_signal)
+    with contextlib.suppress(subprocess.TimeoutExpired):
         child.wait(timeout=20)
-    except subprocess.TimeoutExpired:
+    with contextlib.suppress(ProcessLookupError):  # whatever is left of the group
         os.killpg(child.pid, signal.SIGKILL)
-        child.wait()
+    child.wait()
 
 
 @contextmanager
@@ -139,12 +140,13 @@ def nginx_config(listen_port: int, rasa_ports: Sequence[int], web_port: int) -> 
         r"(upstream web \{\n\s*server )127\.0\.0\.1:\d+;", rf"\g<1>127.0.0.1:{web_port};", text
     )
     text, listen = re.subn(r"listen \d+;", f"listen 127.0.0.1:{listen_port};", text)
-    # Request bodies and buffered replies go under the server's own folder, not /var/lib/nginx.
-    text, http = re.subn(
-        r"\nhttp \{\n",
-        "\nhttp {\n    client_body_temp_path body;\n    proxy_temp_path proxy;\n",
-        text,
+    # Every temporary folder under the server's own folder, not /var/lib/nginx, so a user who is
+    # not root can run it too.
+    temp_paths = "".join(
+        f"    {kind}_temp_path {kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
+    text, http = re.subn(r"\nhttp \{\n", "\nhttp {\n" + temp_paths, text)
     if (rasa, web, listen, http) != (1, 1, 1, 1):
         raise ServiceError(f"{NGINX_CONF} no longer has the upstream and listen lines expected")
     return text
@@ -156,12 +158,12 @@ def nginx(config: str, port: int, folder: Path) -> Iterator[str]:
     folder.mkdir(parents=True, exist_ok=True)
     conf = folder / "nginx.conf"
     conf.write_text(config)
-    # -p makes the relative paths below (pid, temp files) land in `folder`.
-    base = [str(require("nginx")), "-p", f"{folder}/", "-c", str(conf)]
+    # -p makes the relative paths (pid, temp files) land in `folder`.
+    base = [str(require("nginx")), "-p", f"{folder}/", "-c", str(conf), "-g", "pid nginx.pid;"]
     check = subprocess.run([*base, "-t", "-q"], capture_output=True, text=True, check=False)
     if check.returncode != 0:
         raise ServiceError(f"nginx rejects the configuration: {check.stderr.strip()}")
-    command = [*base, "-g", "daemon off; pid nginx.pid;"]
+    command = [*base[:-1], "daemon off; pid nginx.pid;"]
     with server_process(command, port, "nginx", folder / "nginx.log"):
         yield f"http://127.0.0.1:{port}"
 

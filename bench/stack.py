@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bench.load import first_reply
 from bench.services import missing, nginx, nginx_config, process_group, redis_server
+from bench.stats import scaled_name
 from bot.launcher import Ports, rasa_server_command, server_environment
 
 STARTUP_TIMEOUT_SECONDS = 240.0
@@ -89,10 +90,6 @@ def baseline(work: Path) -> Iterator[Stack]:
         base_url = f"http://localhost:{ports.rasa}"
         cold = _cold_start(base_url, rasa, started, log)
         yield Stack("baseline", base_url, round(cold, 2), [rasa.pid, echo.pid])
-
-
-def scaled_name(instances: int) -> str:
-    return f"ours x{instances} behind nginx"
 
 
 @contextmanager

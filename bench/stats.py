@@ -21,6 +21,15 @@ def percentile(values: Sequence[float], fraction: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
+def scaled_name(instances: int) -> str:
+    """How a stack of several instances of ours is named in results."""
+    return f"ours x{instances} behind nginx"
+
+
+def is_scaled(stack: str) -> bool:
+    return stack.startswith("ours x")
+
+
 @dataclass(frozen=True)
 class PhaseResult:
     """One load phase against one stack. Latencies are of successful replies only."""

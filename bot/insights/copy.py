@@ -15,7 +15,6 @@ from sqlalchemy.engine import Connection  # type: ignore[import-untyped]
 from sqlalchemy.exc import SQLAlchemyError  # type: ignore[import-untyped]
 
 from bot.insights.events import InsightsError
-from bot.insights.report import open_for_reading
 from bot.insights.store import (
     CounterKey,
     add_counts,
@@ -23,7 +22,9 @@ from bot.insights.store import (
     create_insights_engine,
     daily_counts,
     hide_password,
+    open_for_reading,
     prepare,
+    unreadable,
 )
 
 
@@ -44,6 +45,9 @@ def copy_counts(source_url: str, target_url: str, add_to_existing: bool = False)
     counts = _read_all(source_url)
     try:
         target = create_insights_engine(target_url)
+    except (SQLAlchemyError, ImportError) as error:
+        raise _unwritable(target_url, error) from None
+    try:
         with target.begin() as connection:
             prepare(connection)
             overlap = len(_stored_keys(connection) & counts.keys())
@@ -54,12 +58,17 @@ def copy_counts(source_url: str, target_url: str, add_to_existing: bool = False)
                     "run again with --add-to-existing."
                 )
             add_counts(connection, counts)
+    except SQLAlchemyError as error:
+        raise _unwritable(target_url, error) from None
+    finally:
         target.dispose()
-    except (SQLAlchemyError, ImportError) as error:
-        raise CopyError(
-            f"cannot write insights to {hide_password(target_url)} ({type(error).__name__})"
-        ) from None
     return Copied(counters=len(counts), events=sum(counts.values()))
+
+
+def _unwritable(target_url: str, error: BaseException) -> CopyError:
+    return CopyError(
+        f"cannot write insights to {hide_password(target_url)} ({type(error).__name__})"
+    )
 
 
 def _read_all(database_url: str) -> dict[CounterKey, int]:
@@ -69,9 +78,7 @@ def _read_all(database_url: str) -> dict[CounterKey, int]:
             check_schema(connection)
             rows = connection.execute(select(daily_counts)).all()
     except SQLAlchemyError as error:
-        raise CopyError(
-            f"cannot read insights at {hide_password(database_url)} ({type(error).__name__})"
-        ) from None
+        raise unreadable(database_url, error) from None
     finally:
         engine.dispose()
     return {CounterKey(row.day, row.region, row.kind, row.key): int(row.count) for row in rows}

@@ -23,15 +23,14 @@ from typing import Final
 
 from sqlalchemy import func, select  # type: ignore[import-untyped]
 from sqlalchemy.engine import Engine  # type: ignore[import-untyped]
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError  # type: ignore[import-untyped]
+from sqlalchemy.exc import SQLAlchemyError  # type: ignore[import-untyped]
 
 from bot.insights.events import REGIONS, UNSET_REGION, EventKind, InsightsError, parse_region
 from bot.insights.store import (
     check_schema,
-    create_insights_engine,
     daily_counts,
-    hide_password,
-    sqlite_file,
+    open_for_reading,
+    unreadable,
 )
 
 FORMATS: Final = ("csv", "html")
@@ -142,20 +141,6 @@ def _kind_position(kind: str) -> int:
     return values.index(kind) if kind in values else len(values)
 
 
-def open_for_reading(database_url: str) -> Engine:
-    """An engine for an existing insights database; never creates one."""
-    try:
-        path = sqlite_file(database_url)
-    except ArgumentError:
-        raise ReportError(f"{hide_password(database_url)} is not a database URL") from None
-    if path is not None and not path.is_file():
-        raise ReportError(f"no insights recorded yet at {path}")
-    try:
-        return create_insights_engine(database_url)
-    except (SQLAlchemyError, ImportError) as error:
-        raise _unreadable(database_url, error) from None
-
-
 def _daily_totals(engine: Engine, request: ReportRequest) -> list[tuple[date, str, str, int]]:
     """Counts per (day, kind, key), summed over regions unless the request names one."""
     columns = daily_counts.c
@@ -173,15 +158,8 @@ def _daily_totals(engine: Engine, request: ReportRequest) -> list[tuple[date, st
     except InsightsError as error:
         raise ReportError(str(error)) from None
     except SQLAlchemyError as error:
-        raise _unreadable(str(engine.url), error) from None
+        raise unreadable(str(engine.url), error) from None
     return [(day, kind, key, int(count)) for day, kind, key, count in rows]
-
-
-def _unreadable(database_url: str, error: BaseException) -> ReportError:
-    return ReportError(
-        f"cannot read insights at {hide_password(database_url)} ({type(error).__name__}); "
-        "is it an insights database?"
-    )
 
 
 # CSV

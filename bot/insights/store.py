@@ -30,7 +30,7 @@ from sqlalchemy import (  # type: ignore[import-untyped]
 )
 from sqlalchemy.dialects import postgresql, sqlite  # type: ignore[import-untyped]
 from sqlalchemy.engine import Connection, Engine, make_url  # type: ignore[import-untyped]
-from sqlalchemy.exc import ArgumentError  # type: ignore[import-untyped]
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError  # type: ignore[import-untyped]
 
 from bot.insights.events import DB_URL_VARIABLE, InsightsError
 
@@ -101,6 +101,27 @@ def sqlite_file(url: str) -> Path | None:
 
 def create_insights_engine(url: str) -> Engine:
     return create_engine(url, future=True)
+
+
+def open_for_reading(database_url: str) -> Engine:
+    """An engine for an existing insights database; never creates one."""
+    try:
+        path = sqlite_file(database_url)
+    except ArgumentError:
+        raise InsightsError(f"{hide_password(database_url)} is not a database URL") from None
+    if path is not None and not path.is_file():
+        raise NoInsightsError(f"no insights recorded yet at {path}")
+    try:
+        return create_insights_engine(database_url)
+    except (SQLAlchemyError, ImportError) as error:
+        raise unreadable(database_url, error) from None
+
+
+def unreadable(database_url: str, error: BaseException) -> InsightsError:
+    return InsightsError(
+        f"cannot read insights at {hide_password(database_url)} ({type(error).__name__}); "
+        "is it an insights database?"
+    )
 
 
 def prepare(connection: Connection) -> None:

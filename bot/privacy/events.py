@@ -3,9 +3,9 @@
 Works on Rasa's serialised events (plain dicts, as `Event.as_dict()` writes them), so it needs no
 Rasa import. The text of a young person's message is not kept at all, in the event or its parse
 data: the dialogue goes on from the intent, the safety decision and the entities, whose values are
-placeholders such as [name]. So neither the process's memory nor a shared Redis holds anything they
-typed once their message has been answered. Slot values are redacted. Message metadata is dropped
-whole, because a channel may put anything there (a widget's page address, a user agent, an IP).
+placeholders such as [name]. So no conversation store, in memory or in a shared Redis, holds
+anything they typed once their message has been answered. Slot values are redacted. Message
+metadata is dropped whole, because a channel may put anything there (a page address, an IP).
 Bot messages are kept as they are: their words come from content/, never from the young person.
 """
 

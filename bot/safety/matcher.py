@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import cast
 
+import numpy
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+from thinc.types import Ints2d
 
 from bot.safety.patterns import Lemmatize, RiskPatternSet
 
@@ -19,11 +24,14 @@ def token_key(token: Token) -> str:
 
 
 def keys_doc(doc: Doc) -> Doc:
-    """The message as its words' keys, one token per token of `doc`, so spans line up.
+    """A copy of the message whose NORMs are its words' keys, for the patterns to match.
 
-    Built with the message's own vocab: a key is a word the tokenizer has already seen, or a
-    dictionary form from the lemma tables, so this adds at most a bounded set of entries."""
-    return Doc(doc.vocab, words=[token_key(token) for token in doc], spaces=[True] * len(doc))
+    The keys are set as hashes, so nothing is added to the vocab: a server's memory does not
+    grow with the words young people type."""
+    keys = doc.copy()
+    hashes = [get_string_id(token_key(token)) for token in doc]
+    keys.from_array([NORM], cast(Ints2d, numpy.array(hashes, dtype="uint64").reshape(-1, 1)))
+    return keys
 
 
 def spacy_lemmatizer(nlp: Language) -> Lemmatize:

@@ -14,10 +14,9 @@ from typing import Any
 import pytest
 
 from tests.e2e.servers import Assistant, assistant
+from tests.services import IN_CI  # CI installs Chromium, so there a missing one is a failure
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# CI installs Chromium (make test's browser target), so there a missing browser is a failure.
-IN_CI = os.environ.get("CI") == "true"
 # --no-sandbox because CI runs as root; the rest keep Chromium from calling home.
 CHROMIUM_FLAGS = [
     "--no-sandbox",

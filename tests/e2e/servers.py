@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -49,6 +50,15 @@ class Assistant:
         """Ctrl-C, as a terminal sends it to the whole process group; the exit status."""
         os.killpg(self.process.pid, signal.SIGINT)
         return self.process.wait(timeout=60)
+
+
+def refuses_connections(port: int) -> bool:
+    """Nothing listens on the port any more (an HTTP error reply would mean something does)."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            return False
+    except ConnectionRefusedError:
+        return True
 
 
 def post(port: int, sender: str, message: str, **fields: Any) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.paths import ENDPOINTS
-from tests.e2e.servers import Assistant, assistant
+from tests.e2e.servers import Assistant, assistant, refuses_connections
 
 pytestmark = pytest.mark.model
 
@@ -79,8 +79,7 @@ def test_sigterm_to_the_launcher_alone_stops_every_server(tmp_path: Path) -> Non
         running.process.send_signal(signal.SIGTERM)
         assert running.process.wait(timeout=60) == 0
         for port in (running.rasa_port, running.actions_port, running.web_port):
-            with pytest.raises(OSError):
-                urllib.request.urlopen(f"http://localhost:{port}/", timeout=2)
+            assert refuses_connections(port)
 
 
 # Keep this last in the module: it stops the servers the tests above share.
@@ -88,5 +87,4 @@ def test_ctrl_c_stops_every_server(running_assistant: Assistant) -> None:
     assert running_assistant.interrupt() == 0
     running = running_assistant
     for port in (running.rasa_port, running.actions_port, running.web_port):
-        with pytest.raises(OSError):
-            urllib.request.urlopen(f"http://localhost:{port}/", timeout=2)
+        assert refuses_connections(port)

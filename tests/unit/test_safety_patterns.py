@@ -179,3 +179,11 @@ def test_an_unless_phrase_cancels_the_patterns_it_overlaps(nlp: Language, tmp_pa
     assert matches(matcher, nlp, "i want to die")
     # Only where it overlaps: a real match elsewhere in the message still counts.
     assert matches(matcher, nlp, "i want to die of laughing at school but at home i want to die")
+
+
+def test_matching_adds_nothing_to_the_vocab(shipped: RiskMatcher, nlp: Language) -> None:
+    # Upper case, so each word's key (lower-cased) is a string the tokenizer never stored.
+    doc = nlp("XYZZYFOO And GLORPLES They Make Me Sell Weed")
+    strings, lexemes = len(nlp.vocab.strings), len(nlp.vocab)
+    assert "criminal_exploitation" in {hit.category for hit in shipped.hits(doc)}
+    assert (len(nlp.vocab.strings), len(nlp.vocab)) == (strings, lexemes)
