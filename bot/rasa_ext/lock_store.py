@@ -56,12 +56,14 @@ class AtomicRedisLockStore(RedisLockStore):
         self._change(conversation_id, lambda lock: lock.remove_expired_tickets())
 
     def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
-        self._change(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number))
-
-    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
         """Give up the ticket, and delete the lock if no one else is waiting: in one step, so a
         ticket another instance issued in between is never deleted with it."""
         self._change(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number))
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        # Rasa's cleanup finishes serving, then deletes the lock in a second call;
+        # finish_serving already does both at once.
+        self.finish_serving(conversation_id, ticket_number)
 
     def _change(
         self, conversation_id: str, change: Callable[[TicketLock], Result], create: bool = False
