@@ -48,6 +48,13 @@ def missing(*names: str) -> list[str]:
     return [PACKAGES.get(name, name) for name in names if program(name) is None]
 
 
+def free_port() -> int:
+    """A loopback port no one is using now, for a server about to start."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def wait_for_port(port: int, process: subprocess.Popen[bytes], what: str, log: Path) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.load import first_reply
-from bench.services import missing, nginx, nginx_config, process_group, redis_server
+from bench.services import (
+    free_port,
+    missing,
+    nginx,
+    nginx_config,
+    process_group,
+    redis_server,
+)
 from bench.stats import scaled_name
 from bot.launcher import Ports, rasa_server_command, server_environment
 
@@ -27,12 +33,6 @@ class Stack:
     base_url: str
     cold_start_seconds: float | None
     roots: list[int] = field(default_factory=list)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def bench_environment(data_dir: Path) -> dict[str, str]:

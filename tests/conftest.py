@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -14,6 +13,7 @@ from typing import Any
 import pytest
 from rasa_sdk import Tracker
 
+from bench.services import free_port
 from bot.content import Content, ContentStore, load_content
 from bot.content import store as content_store
 from bot.paths import CONTENT_DIR, MODEL, ROOT
@@ -64,12 +64,6 @@ def tracker() -> Callable[..., Tracker]:
         )
 
     return make
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.servers import Assistant, assistant
-from tests.services import IN_CI  # CI installs Chromium, so there a missing one is a failure
+from tests.services import unavailable
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # --no-sandbox because CI runs as root; the rest keep Chromium from calling home.
@@ -33,9 +33,7 @@ PHONE = {"width": 360, "height": 740}
 @pytest.fixture(scope="session")
 def chromium() -> Path:
     if not CHROMIUM.exists():
-        if not IN_CI:
-            pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: `make test` installs it when CI=true")
+        unavailable(f"Chromium at {CHROMIUM}", "apt-get install chromium")
     return CHROMIUM
 
 

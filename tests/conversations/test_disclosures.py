@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 import bot.rasa_ext
+from bench.services import free_port
 from bot.content import Content
 from bot.rasa_ext.classify import load_agent
-from tests.conftest import free_port
 from tests.conversations.test_conversations import button, say, text
 
 pytestmark = pytest.mark.model

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from bench.services import free_port
 from bot.paths import ROOT
-from tests.conftest import free_port
 
 READY = "The assistant is running"
 

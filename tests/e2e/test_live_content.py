@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from bench.services import free_port
 from bot.content import load_content
 from bot.launcher import Ports, action_server_command, server_environment, stop, wait_until_up
 from bot.paths import CONTENT_DIR, ROOT
-from tests.conftest import free_port
 
 MESSAGE = "thanks so much for the help"
 

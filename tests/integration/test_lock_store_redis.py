@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 import redis
 
-from bench.services import redis_server
+from bench.services import free_port, redis_server
 from bot.rasa_ext.lock_store import ConversationLockStore
-from tests.conftest import free_port
 from tests.services import need
 
 MESSAGES_EACH = 40

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from bench.services import nginx, nginx_config, redis_server
+from bench.services import free_port, nginx, nginx_config, redis_server
 from bot.launcher import (
     Ports,
     action_server_command,
@@ -26,7 +26,6 @@ from bot.launcher import (
     server_environment,
     wait_until_up,
 )
-from tests.conftest import free_port
 from tests.e2e.servers import post, refuses_connections
 from tests.services import need
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 
+from bench.services import free_port
 from bot.content import Content
 from bot.web.server import (
     DEFAULT_EXIT_URL,
@@ -20,7 +21,6 @@ from bot.web.server import (
     site_from_environment,
     with_words,
 )
-from tests.conftest import free_port
 
 
 def test_settings_come_from_the_environment() -> None:

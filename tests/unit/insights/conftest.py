@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from bench.services import free_port
 from bench.services import postgres_server as postgres_server_on
 from bot.insights import recorder as recorder_module
-from tests.conftest import free_port
 from tests.services import need
 
 from .support import Clock
