@@ -65,11 +65,16 @@ run: train
 shell: train
 	$(PY) -m bot shell
 
-# Disclosure detection on the labelled sets: recall, false alarms, category accuracy, every miss.
+# Disclosure detection on the labelled sets: recall, false alarms, category accuracy, every miss;
+# then the teenage-voice messages (urgent recall, jokes) and whole conversations.
 eval: train
 	$(PY) -m bot eval tests/eval/*.jsonl --json build/results/eval/disclosures.json
+	$(PY) -m bot eval tests/eval/teen_voice/messages.jsonl --gates teen_voice \
+		--json build/results/eval/teen_voice.json
+	$(PY) -m bot eval-conversations tests/eval/teen_voice/conversations.yml \
+		--json build/results/eval/conversations.json
 
-content-check: $(INSTALLED)
+content-check: $(INSTALLED) $(SPACY_PIPELINE)
 	$(PY) -m bot content check
 
 # Everything young people can read, on one page, for review before publishing.

@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.paths import MODEL, ROOT
+from bot.paths import DOMAIN, MODEL, ROOT
 
 if TYPE_CHECKING:
-    from bot.content import Content
+    from bot.content import Content, Problem
 
 PREVIEW = ROOT / "build" / "preview" / "content.html"
 SESSION_PACK = ROOT / "build" / "session-pack" / "session-pack.html"
@@ -48,9 +48,10 @@ def _check_content(args: argparse.Namespace) -> int:
 
     root = content_root()  # content/, or CONTENT_DIR, as the assistant reads it
     report = check_content(root)
+    errors = [*report.errors, *_pattern_problems(root)]
     base = root.parent  # so files read content/stages/hooked.yml
     groups = [
-        ("Errors", report.errors, "fix these; until then the assistant keeps using the last "
+        ("Errors", errors, "fix these; until then the assistant keeps using the last "
          "content that had no errors"),
         ("Warnings", report.warnings, "worth fixing; the assistant uses the content anyway"),
     ]  # fmt: skip
@@ -58,8 +59,8 @@ def _check_content(args: argparse.Namespace) -> int:
         if problems:
             print(f"{heading} ({len(problems)}): {meaning}.")
             print("\n".join(f"  {problem.describe(base)}" for problem in problems), end="\n\n")
-    summary = f"{_count(len(report.errors), 'error')}, {_count(len(report.warnings), 'warning')}"
-    if report.content is None:
+    summary = f"{_count(len(errors), 'error')}, {_count(len(report.warnings), 'warning')}"
+    if report.content is None or errors:
         print(f"{summary}: content/ cannot be used until the errors are fixed.")
         return 1
     content = report.content
@@ -68,6 +69,27 @@ def _check_content(args: argparse.Namespace) -> int:
         f"{len(content.topics)} topics, {len(content.services)} services)."
     )
     return 0
+
+
+def _pattern_problems(root: Path) -> list[Problem]:
+    """Compile every risk, emergency and listening pattern as the assistant does, so a pattern
+    that cannot be understood is reported here, with its file and line, not only in a log."""
+    from bot.content import ContentError
+    from bot.paths import SPACY_PIPELINE
+
+    if not SPACY_PIPELINE.exists():
+        print("The patterns were not checked: build the spaCy pipeline first (make nlp).\n")
+        return []
+    import spacy
+
+    from bot.safety.matcher import spacy_lemmatizer
+    from bot.safety.patterns import load_risk_patterns
+
+    try:
+        load_risk_patterns(root / "safety", spacy_lemmatizer(spacy.load(SPACY_PIPELINE)))
+    except ContentError as error:
+        return list(error.problems)
+    return []
 
 
 def _count(number: int, thing: str) -> str:
@@ -80,20 +102,56 @@ def _preview_content(args: argparse.Namespace) -> int:
     return _write_page(args.out, render_preview, "open it in a browser, or print it")
 
 
-def _write_page(out: Path, render: Callable[[Content], str], then: str) -> int:
-    """Render one page from the current content/ into `out`; content errors stop it."""
+def _current_content() -> Content | None:
+    """content/ as the assistant reads it, or None (said on stderr) when it has errors."""
     from bot.content import ContentError, load_content
     from bot.content.store import content_root
 
     try:
-        content = load_content(content_root())
+        return load_content(content_root())
     except ContentError as error:
         problems = len(error.problems)
         print(f"{problems} problem(s) in content/: run `make content-check`", file=sys.stderr)
+        return None
+
+
+def _write_page(out: Path, render: Callable[[Content], str], then: str) -> int:
+    """Render one page from the current content/ into `out`; content errors stop it."""
+    content = _current_content()
+    if content is None:
         return 1
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(content), encoding="utf-8")
     print(f"Wrote {out}: {then}.")
+    return 0
+
+
+def _sync_domain(args: argparse.Namespace) -> int:
+    """Copy the static first replies from content/ into domain.yml, keeping its comments."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    from bot.dialogue.disclosure import static_responses
+
+    content = _current_content()
+    if content is None:
+        return 1
+    yaml = YAML()
+    yaml.width = 100_000  # type: ignore[assignment]  # keep each reply on one line, as written
+    yaml.preserve_quotes = True  # type: ignore[assignment]
+    yaml.indent(mapping=2, sequence=4, offset=2)  # domain.yml's own layout
+    domain = yaml.load(DOMAIN)
+    wanted = static_responses(content)
+    if all(domain["responses"].get(name) == value for name, value in wanted.items()):
+        print("domain.yml already has content/'s static replies.")
+        return 0
+    for name, variations in wanted.items():
+        for variation in variations:
+            if "\n" in variation["text"]:
+                variation["text"] = LiteralScalarString(variation["text"])
+        domain["responses"][name] = variations
+    yaml.dump(domain, DOMAIN)
+    print("Copied the static replies into domain.yml: `make train` (or make run) retrains.")
     return 0
 
 
@@ -119,7 +177,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from bot.rasa_ext.classify import classify_all, load_agent
-    from bot.safety.evaluation import EvaluationFileError, read_cases, render, score
+    from bot.safety.evaluation import GATES, EvaluationFileError, read_cases, render, score
 
     try:
         cases = [case for path in args.files for case in read_cases(path)]
@@ -129,12 +187,58 @@ def _evaluate(args: argparse.Namespace) -> int:
     agent = load_agent(args.model)
     texts = tqdm((case.text for case in cases), total=len(cases), desc="Classifying", unit="msg")
     report = score(cases, list(classify_all(agent, texts)))
+    gates = GATES[args.gates]
+    print(render(report, gates))
+    _write_json(args.json, report.to_json(gates))
+    return 1 if report.failed_gates(gates) else 0
+
+
+def _evaluate_conversations(args: argparse.Namespace) -> int:
+    """Play each conversation against the assistant and its real action server; judge each
+    reply by its meaning (bot/dialogue/conversation_eval.py)."""
+    import asyncio
+
+    from tqdm import tqdm
+
+    from bench.services import free_port
+    from bot.content import load_content
+    from bot.content.store import content_root
+    from bot.dialogue.conversation_eval import (
+        ConversationFileError,
+        read_conversations,
+        render,
+        score,
+    )
+    from bot.launcher import Ports, action_server
+    from bot.rasa_ext.classify import converse, load_agent
+
+    try:
+        conversations = [item for path in args.files for item in read_conversations(path)]
+    except (ConversationFileError, OSError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    ports = Ports(rasa=free_port(), actions=free_port(), web=free_port())
+    with action_server(ports):
+        agent = load_agent(args.model, ports.action_endpoint)
+        loop = asyncio.new_event_loop()
+        try:
+            replies = [
+                loop.run_until_complete(converse(agent, [turn.say for turn in item.turns]))
+                for item in tqdm(conversations, desc="Conversations", unit="conv")
+            ]
+        finally:
+            loop.close()
+    report = score(load_content(content_root()), conversations, replies)
     print(render(report))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
-        print(f"\nWrote {args.json}")
+    _write_json(args.json, report.to_json())
     return 1 if report.failed_gates() else 0
+
+
+def _write_json(path: Path | None, data: object) -> None:
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False))
+        print(f"\nWrote {path}")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -254,6 +358,9 @@ def parser() -> argparse.ArgumentParser:
         help=f"where to write it ({SESSION_PACK})",
     )
     pack.set_defaults(func=_session_pack)
+    content_commands.add_parser(
+        "sync-domain", help="copy the replies Rasa sends itself from content/ into domain.yml"
+    ).set_defaults(func=_sync_domain)
     classify = commands.add_parser(
         "classify", help="read messages on stdin, write one JSON decision per line"
     )
@@ -265,7 +372,21 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("files", nargs="+", type=Path, metavar="FILE.jsonl")
     evaluate.add_argument("--json", type=Path, help="also write the report as JSON here")
     evaluate.add_argument("--model", type=Path, default=MODEL, help="the trained model")
+    evaluate.add_argument(
+        "--gates",
+        choices=("standard", "teen_voice"),
+        default="standard",
+        help="which release gates to check: standard (tests/eval/*.jsonl) or teen_voice",
+    )
     evaluate.set_defaults(func=_evaluate)
+    conversations = commands.add_parser(
+        "eval-conversations",
+        help="play labelled conversations against the assistant and judge every reply",
+    )
+    conversations.add_argument("files", nargs="+", type=Path, metavar="FILE.yml")
+    conversations.add_argument("--json", type=Path, help="also write the report as JSON here")
+    conversations.add_argument("--model", type=Path, default=MODEL, help="the trained model")
+    conversations.set_defaults(func=_evaluate_conversations)
     run = commands.add_parser("run", help="start the action server and the Rasa server")
     run.add_argument(
         "--enable-api", action="store_true", help="also open Rasa's HTTP API (off by default)"

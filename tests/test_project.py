@@ -15,9 +15,10 @@ from ruamel.yaml import YAML
 
 import bot.actions
 from bot.content import Content
+from bot.dialogue.disclosure import static_responses
 from bot.dialogue.places import stage_intent, topic_intent
 from bot.paths import CONFIG, CONTENT_DIR, DOMAIN, ROOT, TRAINING_DATA
-from bot.safety.categories import CATEGORIES
+from bot.safety.categories import CATEGORIES, IMMEDIATE_DANGER
 
 TEST_STORIES = ROOT / "tests" / "stories"
 
@@ -118,16 +119,47 @@ def test_small_talk_replies_match_the_small_talk_rule(content: Content) -> None:
     assert {option["intent"] for option in rule["steps"][0]["or"]} == set(content.smalltalk.replies)
 
 
-def test_the_only_response_in_the_domain_is_the_static_safety_reply(domain: dict[str, Any]) -> None:
-    # Everything else lives in content/; this one must work without the action server.
-    assert list(domain["responses"]) == ["utter_safety_first"]
+def test_the_only_responses_in_the_domain_are_the_static_safety_replies(
+    domain: dict[str, Any],
+) -> None:
+    # Everything else lives in content/; these must work without the action server.
+    assert list(domain["responses"]) == ["utter_safety_first", "utter_urgent_first"]
 
 
-def test_the_static_safety_reply_is_an_exact_copy_of_the_content(
+def test_the_static_safety_replies_are_exact_copies_of_the_content(
     domain: dict[str, Any], content: Content
 ) -> None:
-    [response] = domain["responses"]["utter_safety_first"]
-    assert response == {"text": content.safety.first_response}
+    wanted = static_responses(content)
+    for name, variations in wanted.items():
+        assert domain["responses"][name] == variations, (
+            f"domain.yml's {name} differs from content/: run `python -m bot content sync-domain`"
+        )
+
+
+def test_every_emergency_and_language_has_a_static_first_reply_leading_with_999(
+    domain: dict[str, Any], content: Content
+) -> None:
+    variations = domain["responses"]["utter_urgent_first"]
+    conditions = [
+        {(item["name"], item["value"]) for item in variation.get("condition", [])}
+        for variation in variations
+    ]
+    for kind in content.urgent.kinds:
+        for language in ("en", "cy"):
+            assert {("urgency", kind.id), ("language", language)} in conditions
+    assert all("999" in variation["text"] for variation in variations)
+    assert {} in [variation.get("condition", {}) for variation in variations]  # a default
+
+
+def test_the_slots_that_pick_a_static_reply_are_filled_from_the_safety_nets_entities(
+    domain: dict[str, Any],
+) -> None:
+    entities = {item if isinstance(item, str) else next(iter(item)) for item in domain["entities"]}
+    for name in ("language", "urgency"):
+        assert name in entities
+        slot = domain["slots"][name]
+        assert slot["mappings"] == [{"type": "from_entity", "entity": name}]
+        assert slot["influence_conversation"] is False
 
 
 def test_disclosure_categories_are_the_same_everywhere(
@@ -142,10 +174,20 @@ def test_disclosure_categories_are_the_same_everywhere(
 
 
 def test_every_disclosure_goes_to_the_static_reply_first() -> None:
-    rule = next(r for r in read(TRAINING_DATA / "rules.yml")["rules"] if "disclosure" in r["rule"])
-    assert {option["intent"] for option in rule["steps"][0]["or"]} == set(CATEGORIES)
+    rules = read(TRAINING_DATA / "rules.yml")["rules"]
+    rule = next(r for r in rules if r["rule"].startswith("a disclosure gets"))
+    intents = {option["intent"] for option in rule["steps"][0]["or"]}
+    # Immediate danger (every emergency) has its own rule; "Actually, I'm not OK" after a
+    # check-in is a self-harm disclosure.
+    assert intents == {*CATEGORIES, "checkin_not_ok"} - {IMMEDIATE_DANGER}
     assert rule["steps"][1:] == [
         {"action": "utter_safety_first"},
+        {"action": "action_respond_disclosure"},
+    ]
+    urgent = next(r for r in rules if r["rule"].startswith("an emergency"))
+    assert urgent["steps"] == [
+        {"intent": IMMEDIATE_DANGER},
+        {"action": "utter_urgent_first"},
         {"action": "action_respond_disclosure"},
     ]
 

@@ -38,14 +38,6 @@ class ActionSmallTalk(ContentAction):
         return [reply or menu.rephrase(content, None)], []
 
 
-class ActionWorried(ContentAction):
-    def name(self) -> str:
-        return "action_worried"
-
-    def respond(self, content: Content, tracker: Tracker) -> tuple[list[Reply], Events]:
-        return [menu.worried(content)], []
-
-
 class ActionRephrase(ContentAction):
     """For unclear and out-of-scope messages. Replaces Rasa's "Did you mean 'intent'?" prompt."""
 

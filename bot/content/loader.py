@@ -16,6 +16,11 @@ from typing import Protocol
 from pydantic import BaseModel
 
 from bot.content.checks.language import check_language
+from bot.content.checks.listening import (
+    check_urgent,
+    check_welsh_reviewed,
+    listening_service_references,
+)
 from bot.content.checks.readability import check_readability
 from bot.content.checks.services import check_services
 from bot.content.checks.session import check_quiz, check_scenarios
@@ -28,6 +33,7 @@ from bot.content.schema import (
     ContactKind,
     Journey,
     LanguageRules,
+    Listening,
     Menu,
     Privacy,
     Quiz,
@@ -39,6 +45,8 @@ from bot.content.schema import (
     SmallTalk,
     Stage,
     Topic,
+    Urgent,
+    UrgentKind,
     WidgetWords,
 )
 from bot.privacy.detect import Kind
@@ -62,6 +70,8 @@ class Content:
     widget: WidgetWords
     safety: SafetyReplies
     disclosures: Mapping[str, CategoryReply]  # by category
+    urgent: Urgent
+    listening: Listening
     scenarios: tuple[Scenario, ...]  # in order
     quiz: Quiz
     session: Session
@@ -71,6 +81,11 @@ class Content:
 
     def topic(self, topic_id: str) -> Topic:
         return next(topic for topic in self.topics if topic.id == topic_id)
+
+    def urgent_kind(self, kind_id: str | None) -> UrgentKind:
+        """The emergency of this kind, or the default kind when there is none by that id."""
+        kinds = {kind.id: kind for kind in self.urgent.kinds}
+        return kinds.get(kind_id or "") or kinds[self.urgent.default]
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,8 @@ class _Files:
     privacy: Privacy
     widget: WidgetWords
     safety: SafetyReplies
+    urgent: Urgent
+    listening: Listening
     stages: list[tuple[Stage, Path]]
     topics: list[tuple[Topic, Path]]
     disclosures: list[tuple[CategoryReply, Path]]
@@ -134,6 +151,7 @@ def check_content(root: Path, today: datetime.date | None = None) -> ContentRepo
     _check_stages(reader, root / "stages", files.stages)
     _check_topics(reader, root / "topics", files.topics)
     _check_disclosures(reader, root / "safety" / "categories", files.disclosures)
+    check_urgent(reader, root / "safety" / "urgent.yml", files.urgent)
     _check_privacy(reader, root / "privacy.yml", files.privacy)
     _check_offline_numbers(reader, root / "widget.yml", files.widget, services)
     stages = (stage for stage, _ in files.stages)
@@ -142,6 +160,7 @@ def check_content(root: Path, today: datetime.date | None = None) -> ContentRepo
     references = _service_references(
         root, files.menu, files.safety, [*files.stages, *files.topics, *files.disclosures]
     )
+    references += listening_service_references(root / "safety" / "listening.yml", files.listening)
     _check_references(reader, services, [*references, *_session_service_references(root, files)])
     check_services(
         reader, root / "signposts.yml", files.signposts.services, today or datetime.date.today()
@@ -149,6 +168,7 @@ def check_content(root: Path, today: datetime.date | None = None) -> ContentRepo
     texts = list(_youth_texts(root, files))
     check_language(reader, root, root / "language.yml", files.language, texts)
     check_readability(reader, files.settings.readability, texts)
+    check_welsh_reviewed(reader, list(_youth_files(root, files)))
     return _report(reader, None if reader.errors else _content(files, services))
 
 
@@ -167,13 +187,15 @@ def _read_files(reader: Reader, root: Path) -> _Files | None:
     topics = reader.read_folder(root / "topics", Topic)
     safety = reader.read(root / "safety" / "replies.yml", SafetyReplies)
     disclosures = reader.read_folder(root / "safety" / "categories", CategoryReply)
+    urgent = reader.read(root / "safety" / "urgent.yml", Urgent)
+    listening = reader.read(root / "safety" / "listening.yml", Listening)
     language = reader.read(root / "language.yml", LanguageRules)
     settings = reader.read(root / "checks.yml", CheckSettings)
     if reader.errors:
         return None
     # read() returns None only when it recorded an error, and then we have returned.
     assert signposts and menu and journey and smalltalk and privacy and widget and safety
-    assert language and settings and quiz and session
+    assert language and settings and quiz and session and urgent and listening
     return _Files(
         signposts=signposts,
         menu=menu,
@@ -182,6 +204,8 @@ def _read_files(reader: Reader, root: Path) -> _Files | None:
         privacy=privacy,
         widget=widget,
         safety=safety,
+        urgent=urgent,
+        listening=listening,
         stages=stages,
         topics=topics,
         disclosures=disclosures,
@@ -199,7 +223,14 @@ def _youth_texts(root: Path, files: _Files) -> Iterator[tuple[Path, Where, str]]
     The risk patterns (safety/patterns, safety/words.yml) are not here: they describe what young
     people might type, so they rightly hold words the assistant itself must not use.
     """
-    single: list[tuple[BaseModel, Path]] = [
+    for model, path in _youth_files(root, files):
+        for where, text in youth_texts(model):
+            yield path, where, text
+
+
+def _youth_files(root: Path, files: _Files) -> Iterator[tuple[BaseModel, Path]]:
+    """Every file young people read, parsed, with its path."""
+    yield from [
         (files.signposts, root / "signposts.yml"),
         (files.menu, root / "menu.yml"),
         (files.journey, root / "journey.yml"),
@@ -209,16 +240,10 @@ def _youth_texts(root: Path, files: _Files) -> Iterator[tuple[Path, Where, str]]
         (files.quiz, root / "quiz.yml"),
         (files.session, root / "session.yml"),
         (files.safety, root / "safety" / "replies.yml"),
+        (files.urgent, root / "safety" / "urgent.yml"),
+        (files.listening, root / "safety" / "listening.yml"),
     ]
-    folders: Iterable[tuple[BaseModel, Path]] = [
-        *files.stages,
-        *files.topics,
-        *files.disclosures,
-        *files.scenarios,
-    ]
-    for model, path in [*single, *folders]:
-        for where, text in youth_texts(model):
-            yield path, where, text
+    yield from [*files.stages, *files.topics, *files.disclosures, *files.scenarios]
 
 
 def _content(files: _Files, services: Mapping[str, Service]) -> Content:
@@ -233,6 +258,8 @@ def _content(files: _Files, services: Mapping[str, Service]) -> Content:
         widget=files.widget,
         safety=files.safety,
         disclosures={reply.category: reply for reply, _ in files.disclosures},
+        urgent=files.urgent,
+        listening=files.listening,
         scenarios=tuple(sorted((item for item, _ in files.scenarios), key=lambda s: s.order)),
         quiz=files.quiz,
         session=files.session,
@@ -386,6 +413,7 @@ def _service_references(
         (root / "menu.yml", "worried_services", menu.worried_services),
         (root / "menu.yml", "help_services", menu.help_services),
         (root / "safety" / "replies.yml", "anonymous_services", safety.anonymous_services),
+        (root / "safety" / "replies.yml", "welsh_services", safety.welsh_services),
         *((path, "services", item.services) for item, path in items),
     ]
     return [

@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # to the type checker all three are plain strings
     Id = str
     Text = str
     Address = str
+    Pattern = str
+    Welsh = str
 else:
     # An id is what other files and buttons use to refer to an item: lower case, digits, _.
     Id = constr(regex=r"^[a-z][a-z0-9_]*$")
@@ -27,6 +29,12 @@ else:
     Text = constr(strip_whitespace=True, min_length=1)
     # A phone number, web or email address: not prose, so the wording checks skip it.
     Address = constr(strip_whitespace=True, min_length=1)
+    # A risk pattern (content/safety/README.md): what young people might type, which rightly
+    # holds words the assistant itself must not use, so the wording checks skip it.
+    Pattern = constr(strip_whitespace=True, min_length=1)
+    # Welsh wording. The wording and readability checks are for English, so they skip it; the
+    # content check lists Welsh that a Welsh speaker has not yet reviewed instead.
+    Welsh = constr(strip_whitespace=True, min_length=1)
 
 
 class Strict(BaseModel):
@@ -238,6 +246,8 @@ class WidgetWords(Strict):
     assistant_said: str
     # Shown when the assistant can't be reached: it must give Childline's number and 999.
     offline: Text
+    # A link (tel:999) at the top of a reply that leads with 999.
+    call_999: Text
 
     _exit_status_many = template("exit_status_many", "count")
 
@@ -351,19 +361,39 @@ class RiskPatterns(Strict):
 
     category: Id
     # Written in the small pattern language described in content/safety/README.md.
-    patterns: list[Text] = Field(min_items=1)
+    patterns: list[Pattern] = Field(min_items=1)
     # Same language: everyday phrases that cancel a pattern they overlap ("die of embarrassment").
-    unless: list[Text] = []
+    unless: list[Pattern] = []
 
 
 class WordLists(Strict):
     """content/safety/words.yml: named lists of words that patterns use as @name."""
 
-    lists: dict[Id, list[Text]]
+    lists: dict[Id, list[Pattern]]
     # Words that show a message is about someone else (a friend, a sibling).
-    someone_else: list[Text] = Field(min_items=1)
+    someone_else: list[Pattern] = Field(min_items=1)
     # Words that show the young person is talking about themselves.
-    myself: list[Text] = Field(min_items=1)
+    myself: list[Pattern] = Field(min_items=1)
+    # Words and emoji that show a message is a joke ("lol", "😂"): with them, a message whose only
+    # worrying words are everyday figures of speech gets a check-in, not the full reply.
+    jokes: list[Pattern] = Field(min_items=1)
+    # Everyday things jokes are made about ("this song", "the wifi", "if i fail my mock"): like a
+    # joke word, they make an everyday figure of speech get a check-in, not the full reply.
+    trivial: list[Pattern] = []
+    # Words that show a message is written in Welsh. Two different ones in a message are enough.
+    welsh: list[Pattern] = Field(min_items=1)
+
+
+class WelshReview(Strict):
+    """Welsh wording carries this flag until a Welsh speaker has checked it."""
+
+    # Set to true once a Welsh speaker has read and corrected the Welsh in this block.
+    reviewed: bool = False
+
+
+class CategoryWelsh(WelshReview):
+    about_you: Welsh
+    about_someone_else: Welsh
 
 
 class CategoryReply(Strict):
@@ -373,8 +403,19 @@ class CategoryReply(Strict):
     about_you: Text
     # Used when the message is about someone else, or when it is unclear who it is about.
     about_someone_else: Text
+    # When the young person says more about the same thing ("what do i do now"): what they can
+    # do next, in a sentence or two. The category's services follow it.
+    follow_up: Text
     # The services that fit best, most important first.
     services: list[Id] = Field(min_items=2, max_items=4)
+    # The two openings in Welsh, for a young person who writes in Welsh (Welsh comes first).
+    welsh: CategoryWelsh
+
+
+class SafetyWelsh(WelshReview):
+    first_response: Welsh
+    honest: Welsh
+    next_steps_prompt: Welsh
 
 
 class SafetyReplies(Strict):
@@ -394,6 +435,117 @@ class SafetyReplies(Strict):
     anonymous_services: list[Id] = Field(min_items=1)
     trusted_adult_answer: Text
     not_what_i_meant: Text
+    # For a young person who writes in Welsh: the same words in Welsh, and the services added
+    # after Childline (Meic, the helpline for children and young people in Wales).
+    welsh: SafetyWelsh
+    welsh_services: list[Id] = Field(min_items=1)
+
+
+class UrgentWelsh(WelshReview):
+    first: Welsh
+
+
+class UrgentKind(Strict):
+    """One kind of emergency (an overdose, bleeding that will not stop) and what to do first."""
+
+    id: Id
+    # The category whose help follows, when nothing else in the message says which.
+    category: Id
+    # Sent first, by Rasa itself (domain.yml holds a copy): 999 and the one action that matters
+    # now. It must mention 999.
+    first: Text
+    welsh: UrgentWelsh
+    # How young people say it, in the pattern language of content/safety/README.md.
+    patterns: list[Pattern] = []
+    unless: list[Pattern] = []
+
+
+class Urgent(Strict):
+    """content/safety/urgent.yml: emergencies, decided apart from the kind of harm."""
+
+    kinds: list[UrgentKind] = Field(min_items=1)
+    # The kind for an emergency that matches none of the kinds' patterns (say, an immediate
+    # danger the classifier recognised). It must be one of the kinds.
+    default: Id
+    # When only the classifier hears an emergency, the kind to answer a disclosure of each of
+    # these categories with (category -> kind); other categories get `default`.
+    by_category: dict[Id, Id] = {}
+
+
+class MomentKind(Strict):
+    """A kind of moment, how young people say it, and the words for it."""
+
+    id: Id
+    patterns: list[Pattern] = Field(min_items=1)
+    say: Text
+
+
+class FearKind(MomentKind):
+    # Listed after the answer, most useful first.
+    services: list[Id] = []
+    # In a conversation about the categories in_threads, the fear `instead_of` is taken to be
+    # this one: "will i get in trouble for sending it?" after sextortion is about the pictures.
+    instead_of: Id | None = None
+    in_threads: list[Id] = []
+
+
+class ListeningWelsh(WelshReview):
+    trust: Welsh
+    invite: Welsh
+    go_on: Welsh
+    # Said first to a young person who writes in Welsh, before a reply with no Welsh of its own.
+    meic: Welsh
+
+
+class CheckIn(Strict):
+    # Sent instead of the full reply when a joke touches self-harm or violence.
+    text: Text
+    ok_button: Text
+    not_ok_button: Text
+    # The answer to "I'm OK".
+    ok_reply: Text
+    # Everyday figures of speech ("kms", "i'm dead") that, in a message with a joke word, are
+    # taken as a joke. A message with any other worrying words gets the full reply.
+    figurative: list[Pattern] = Field(min_items=1)
+    # After a check-in: words that say "I'm OK" ("lol im fine"), and words that say it was not a
+    # joke ("tbh its not really a joke"), up to two messages later.
+    ok_patterns: list[Pattern] = []
+    not_ok_patterns: list[Pattern] = []
+
+
+class Listening(Strict):
+    """content/safety/listening.yml: the moments around telling, answered as a counsellor would."""
+
+    # Is this private, do you save this, will you tell anyone, are you real.
+    trust: Text
+    trust_services: list[Id] = []
+    # Ways of asking it the trained model may not know ("swear down?"), in the pattern language.
+    trust_patterns: list[Pattern] = []
+    # Openers ("can i tell you something"): the general invitation, and kinds that need their own.
+    invite: Text
+    openers: list[MomentKind] = []
+    # Said to a message the assistant can't place while the young person is working up to telling.
+    go_on: Text
+    # When harm is heard only tentatively ("theres this guy on roblox thats been kinda weird"):
+    # an invitation to say more. The help for that kind of harm follows it.
+    concern: Text
+    # Feelings: the acknowledgment for each kind (or `feeling` when none fits), then an invitation.
+    feeling: Text
+    feelings: list[MomentKind] = []
+    feeling_invite: Text
+    feeling_services: list[Id] = []
+    # Fears about telling: the answer for each kind (or `fear` when none fits).
+    fear: Text
+    fears: list[FearKind] = []
+    fear_services: list[Id] = []
+    # "nvm", "forget it": accepted, with the door left open.
+    take_back: Text
+    # "What do I do?", when nothing has been told yet.
+    what_to_do: Text
+    # Before the services when the young person says more about something already told.
+    follow_up_services: Text
+    check_in: CheckIn
+    welsh: ListeningWelsh
 
 
 # --- the content checker's own settings (content/language.yml, content/checks.yml) ---

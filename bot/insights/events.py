@@ -33,6 +33,10 @@ class EventKind(str, Enum):
     SERVICE_SHOWN = "service_shown"
     FALLBACK = "fallback"
     PRIVACY_NUDGE = "privacy_nudge"
+    # A moment around telling was answered (key: trust, invite, feeling, fear, take_back...).
+    MOMENT = "moment"
+    # A joke touching self-harm or violence got a check-in (key: the category it touched, or "").
+    CHECK_IN = "check_in"
     # A group session or a projected demo was started (key: session or demo). What happens in
     # one is not counted event by event, so demos don't distort what young people ask about.
     SESSION_RUN = "session_run"
@@ -57,6 +61,8 @@ def is_valid_key(kind: EventKind, key: object) -> bool:
         return key == ""
     if kind is EventKind.SESSION_RUN:
         return key in SESSION_KINDS
+    if kind is EventKind.CHECK_IN:
+        return key == "" or key in CATEGORIES
     return True
 
 

@@ -193,6 +193,8 @@ _TITLES: Final[Mapping[str, tuple[str, str]]] = {
     EventKind.SERVICE_SHOWN.value: ("Services shown", "Service"),
     EventKind.FALLBACK.value: ("Messages not understood", "Key"),
     EventKind.PRIVACY_NUDGE.value: ("Privacy nudges", "Kind of detail"),
+    EventKind.MOMENT.value: ("Moments around telling", "Moment"),
+    EventKind.CHECK_IN.value: ("Check-ins after a joke", "Category"),
 }
 
 _STYLE: Final = """

@@ -2,7 +2,10 @@
 
 It learns from the same training data as DIET, using the MiniLM sentence features added by
 SentenceEmbeddingFeaturizer, and is saved inside the trained model. At run time it only adds each
-category's probability to the message ("disclosure_probabilities"); the SafetyNet decides.
+category's probability to the message ("disclosure_probabilities") and the probability of an
+emergency ("urgent_probability"); the SafetyNet decides. An example is an emergency when its
+intent is immediate_danger, or its intent block in the training data says `metadata: {urgent:
+true}` (bot/data/urgent.yml).
 """
 
 from __future__ import annotations
@@ -16,13 +19,15 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT, METADATA, METADATA_INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.safety.categories import IMMEDIATE_DANGER
 from bot.safety.classifier import DisclosureClassifier, Example
 
 PROBABILITIES = "disclosure_probabilities"
+URGENT_PROBABILITY = "urgent_probability"
 FILE = "disclosure_classifier.pkl"
 
 
@@ -73,7 +78,11 @@ class DisclosureModel(GraphComponent):
         classifier = DisclosureClassifier(
             self._config["regularisation"], self._config["random_seed"]
         )
-        classifier.fit([self._example(m) for m in messages], [m.get(INTENT) for m in messages])
+        classifier.fit(
+            [self._example(m) for m in messages],
+            [m.get(INTENT) for m in messages],
+            [_urgent(m) for m in messages],
+        )
         with self._storage.write_to(self._resource) as folder:
             (folder / FILE).write_bytes(pickle.dumps(classifier))
         self._classifier = classifier
@@ -85,8 +94,9 @@ class DisclosureModel(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             if text and not text.startswith("/"):
-                probabilities = self._classifier.probabilities(self._example(message))
+                probabilities, urgency = self._classifier.read(self._example(message))
                 message.set(PROBABILITIES, probabilities)
+                message.set(URGENT_PROBABILITY, urgency)
         return messages
 
     def _example(self, message: Message) -> Example:
@@ -95,3 +105,11 @@ class DisclosureModel(GraphComponent):
         embedding = np.asarray(sentence.features, dtype=np.float32).reshape(-1)
         lemmas = " ".join((token.lemma or token.text).lower() for token in tokens)
         return Example(text=message.get(TEXT), lemmas=lemmas, embedding=embedding)
+
+
+def _urgent(message: Message) -> bool:
+    """An emergency example: immediate danger, or a block the training data marks urgent."""
+    metadata = message.get(METADATA) or {}
+    intent_metadata = metadata.get(METADATA_INTENT) if isinstance(metadata, dict) else None
+    marked = isinstance(intent_metadata, dict) and intent_metadata.get("urgent") is True
+    return marked or message.get(INTENT) == IMMEDIATE_DANGER

@@ -7,7 +7,9 @@ for one question only. Each message is described three ways at once:
 - TF-IDF over character 2-4 grams inside words (typos and text-speak: "sextorted", "kms").
 A logistic regression over all three gives calibrated probabilities for the ten categories and
 "none". It is much less over-confident on everyday messages than the intent model, which is why the
-safety decision uses it (see decision.py).
+safety decision uses it (see decision.py). A second one, over the same features, gives the
+probability that a message tells of an emergency (life at risk now), apart from its category:
+the listening layer (listening.py) uses it beside the emergency patterns.
 """
 
 from __future__ import annotations
@@ -40,24 +42,39 @@ class DisclosureClassifier:
             analyzer="char_wb", ngram_range=(2, 4), min_df=2, sublinear_tf=True
         )
         self._model = LogisticRegression(C=regularisation, max_iter=4000, random_state=seed)
+        # Emergencies are a few hundred of thousands of examples: weigh the two classes equally.
+        self._urgency = LogisticRegression(
+            C=regularisation, max_iter=4000, random_state=seed, class_weight="balanced"
+        )
 
     @staticmethod
     def label(intent: str) -> str:
         """What the classifier learns for an example of `intent`."""
         return intent if intent in CATEGORIES else NONE
 
-    def fit(self, examples: Sequence[Example], intents: Sequence[str]) -> DisclosureClassifier:
+    def fit(
+        self, examples: Sequence[Example], intents: Sequence[str], urgent: Sequence[bool]
+    ) -> DisclosureClassifier:
+        """Learn the categories from the examples' intents, and emergencies from `urgent`."""
         self._words.fit([example.lemmas for example in examples])
         self._chars.fit([example.text for example in examples])
-        self._model.fit(self._features(examples), [self.label(intent) for intent in intents])
+        features = self._features(examples)
+        self._model.fit(features, [self.label(intent) for intent in intents])
+        self._urgency.fit(features, list(urgent))
         return self
 
-    def probabilities(self, example: Example) -> dict[str, float]:
-        """Probability of each category and of "none"; they sum to 1."""
-        [row] = self._model.predict_proba(self._features([example]))
-        return {
+    def read(self, example: Example) -> tuple[dict[str, float], float]:
+        """Probability of each category and of "none" (they sum to 1), and of an emergency."""
+        features = self._features([example])
+        [row] = self._model.predict_proba(features)
+        [urgency] = self._urgency.predict_proba(features)
+        probabilities = {
             str(name): float(value) for name, value in zip(self._model.classes_, row, strict=True)
         }
+        return probabilities, float(dict(zip(self._urgency.classes_, urgency, strict=True))[True])
+
+    def probabilities(self, example: Example) -> dict[str, float]:
+        return self.read(example)[0]
 
     def _features(self, examples: Sequence[Example]) -> sparse.csr_matrix:
         embeddings = np.stack([example.embedding for example in examples])

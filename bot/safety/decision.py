@@ -37,10 +37,12 @@ class Decision:
     source: str  # "patterns", "model" or "both"
 
 
-def decide(matched: Collection[str], probabilities: Probabilities) -> Decision | None:
+def decide(
+    matched: Collection[str], probabilities: Probabilities, threshold: float = DISCLOSURE_THRESHOLD
+) -> Decision | None:
     """The disclosure category for a message, or None when it is not a disclosure."""
     likeliest = max(CATEGORIES, key=lambda name: probabilities.get(name, 0.0))
-    model_says = sum(probabilities.get(name, 0.0) for name in CATEGORIES) >= DISCLOSURE_THRESHOLD
+    model_says = sum(probabilities.get(name, 0.0) for name in CATEGORIES) >= threshold
     if matched:
         if IMMEDIATE_DANGER in matched:
             category = IMMEDIATE_DANGER

@@ -1,8 +1,10 @@
-"""Find risk patterns in a spaCy Doc, and tell whether a message is about someone else."""
+"""Find risk patterns and the listening layer's patterns in a spaCy Doc, and tell whether a
+message is about someone else."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import cast
@@ -15,12 +17,15 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
-from bot.safety.patterns import Lemmatize, RiskPatternSet
+from bot.safety.patterns import Group, Lemmatize, RiskPatternSet
+
+# A letter typed three or more times counts once: "lmaooo" is "lmao", "pleaseee" is "please".
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")  # letters only: 8000 stays 8000
 
 
 def token_key(token: Token) -> str:
     """What patterns compare against: the lower-case lemma, or the word itself if it has none."""
-    return (token.lemma_ or token.text).lower()
+    return _STRETCHED.sub(r"\1", (token.lemma_ or token.text).lower())
 
 
 def keys_doc(doc: Doc) -> Doc:
@@ -43,10 +48,38 @@ def spacy_lemmatizer(nlp: Language) -> Lemmatize:
 WEAK_SELF_WORDS = frozenset({"i", "my"})
 
 
+# A message is taken to be in Welsh when it holds this many different Welsh words.
+WELSH_WORDS_NEEDED = 2
+
+Span = tuple[int, int]  # token positions, end excluded
+
+
 @dataclass(frozen=True)
 class Hit:
-    category: str
-    pattern: str  # the line from content/safety/patterns, for explaining a decision
+    category: str  # the category, or the kind for patterns of other groups
+    pattern: str  # the line from content/safety, for explaining a decision
+    span: Span = (0, 0)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the patterns found in one message."""
+
+    risks: tuple[Hit, ...]  # disclosure categories
+    urgent: tuple[Hit, ...]  # emergency kinds
+    openers: tuple[str, ...]  # kinds, in file order
+    feelings: tuple[str, ...]
+    fears: tuple[str, ...]
+    trust: bool  # a question about privacy or telling ("swear down?")
+    sounds_ok: bool  # "I'm OK" ("lol im fine"), for after a check-in
+    sounds_not_ok: bool  # "it's not really a joke", for after a check-in
+    joke: bool  # a joke word or emoji ("lol", "😂")
+    trivial: bool  # an everyday thing jokes are made about ("this song", "if i fail my mock")
+    figurative: bool  # an everyday figure of speech that touches harm ("kms", "i'm dead")
+    welsh: bool
+    # Every risk and emergency found lies inside an everyday figure of speech ("kms", "i'm dead"):
+    # with a joke word, the message gets a check-in rather than the full reply.
+    only_figurative: bool
 
 
 class Subject(str, Enum):
@@ -71,21 +104,62 @@ class RiskMatcher:
         self._myself = patterns.keys(words.myself)
 
     def hits(self, doc: Doc) -> list[Hit]:
-        """Every pattern that matches, once each, in the order of the pattern files; a match is
-        dropped where an `unless` phrase of the same category overlaps it."""
+        """Every risk pattern that matches, once each, in the order of the pattern files; a match
+        is dropped where an `unless` phrase of the same category overlaps it."""
+        return self._found(doc)[Group.RISK]
+
+    def read(self, doc: Doc) -> Reading:
+        """Everything the patterns find in the message, in one pass."""
+        found = self._found(doc)
+        figurative = [hit.span for hit in found[Group.FIGURATIVE]]
+        worrying = [*found[Group.RISK], *found[Group.URGENT]]
+        return Reading(
+            risks=tuple(found[Group.RISK]),
+            urgent=tuple(found[Group.URGENT]),
+            openers=_labels(found[Group.OPENER]),
+            feelings=_labels(found[Group.FEELING]),
+            fears=_labels(found[Group.FEAR]),
+            trust=bool(found[Group.TRUST]),
+            sounds_ok=bool(found[Group.OK]),
+            sounds_not_ok=bool(found[Group.NOT_OK]),
+            joke=bool(found[Group.JOKE]),
+            trivial=bool(found[Group.TRIVIAL]),
+            figurative=bool(figurative),
+            welsh=len({hit.pattern for hit in found[Group.WELSH]}) >= WELSH_WORDS_NEEDED,
+            only_figurative=all(_inside_any(hit.span, figurative) for hit in worrying),
+        )
+
+    def _found(self, doc: Doc) -> dict[Group, list[Hit]]:
         patterns = self.patterns.patterns
         matches = [
             (int(self._strings[match_id]), (start, end))
             for match_id, start, end in self._matcher(keys_doc(doc))
         ]
-        exceptions = [(patterns[i].category, span) for i, span in matches if patterns[i].exception]
+        exceptions = [
+            (patterns[i].group, patterns[i].label, span)
+            for i, span in matches
+            if patterns[i].exception
+        ]
 
-        def stands(index: int, span: tuple[int, int]) -> bool:
-            category = patterns[index].category
-            return not any(c == category and _overlaps(span, s) for c, s in exceptions)
+        def stands(index: int, span: Span) -> bool:
+            pattern = patterns[index]
+            return not any(
+                group is pattern.group and label == pattern.label and _overlaps(span, other)
+                for group, label, other in exceptions
+            )
 
-        found = sorted({i for i, span in matches if not patterns[i].exception and stands(i, span)})
-        return [Hit(patterns[i].category, patterns[i].text) for i in found]
+        # The longest match of each pattern, so a figure of speech covers all of what it matched.
+        spans: dict[int, Span] = {}
+        for index, span in matches:
+            if not patterns[index].exception and stands(index, span):
+                current = spans.get(index)
+                if current is None or span[1] - span[0] > current[1] - current[0]:
+                    spans[index] = span
+        found: dict[Group, list[Hit]] = {group: [] for group in Group}
+        for index in sorted(spans):
+            pattern = patterns[index]
+            found[pattern.group].append(Hit(pattern.label, pattern.text, spans[index]))
+        return found
 
     def subject(self, doc: Doc) -> Subject:
         """The words in words.yml's `myself` ("me") mean the young person; otherwise words in
@@ -101,8 +175,17 @@ class RiskMatcher:
         return Subject.UNCLEAR
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside_any(span: Span, outer: Sequence[Span]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in outer)
+
+
+def _labels(hits: Sequence[Hit]) -> tuple[str, ...]:
+    """The labels of these hits, each once, in the order of the files."""
+    return tuple(dict.fromkeys(hit.category for hit in hits))
 
 
 def _any_in(keys: Iterable[str], words: frozenset[str]) -> bool:

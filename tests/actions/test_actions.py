@@ -14,13 +14,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.help import ActionShowHelp
-from bot.actions.menu import (
-    ActionGreet,
-    ActionRephrase,
-    ActionShowMenu,
-    ActionSmallTalk,
-    ActionWorried,
-)
+from bot.actions.listening import ActionRespondMoment
+from bot.actions.menu import ActionGreet, ActionRephrase, ActionShowMenu, ActionSmallTalk
 from bot.actions.trends import ActionShowTopic, ActionShowTrends
 from bot.actions.walkthrough import ActionShowOverview, ActionShowStage
 from bot.content import Content, ContentError, ContentStore
@@ -117,9 +112,7 @@ async def test_help_shows_core_services_and_the_way_back(tracker: MakeTracker) -
     assert events == []  # where they were is kept, so "next" carries on from there
 
 
-@pytest.mark.parametrize(
-    "intent", ["thanks", "goodbye", "bot_challenge", "who_made_you", "how_are_you"]
-)
+@pytest.mark.parametrize("intent", ["thanks", "goodbye", "who_made_you", "how_are_you"])
 async def test_small_talk_replies_from_content(
     tracker: MakeTracker, content: Content, intent: str
 ) -> None:
@@ -127,8 +120,10 @@ async def test_small_talk_replies_from_content(
     assert texts(messages) == content.smalltalk.replies[intent]
 
 
-async def test_worried_invites_them_to_talk_and_lists_help(tracker: MakeTracker) -> None:
-    messages, _ = await run(ActionWorried(), tracker("worried"))
+async def test_the_worried_button_invites_them_to_talk_and_lists_help(
+    tracker: MakeTracker,
+) -> None:
+    messages, _ = await run(ActionRespondMoment(), tracker("worried"))
     assert "you won't be in trouble" in messages[0]["text"]
     assert "999" in messages[0]["text"] and "Childline" in messages[0]["text"]
 

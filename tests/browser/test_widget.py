@@ -251,3 +251,38 @@ def test_text_numbers_become_sms_links(page: Any) -> None:
     assert texts.evaluate_all("a => a.map(x => x.getAttribute('href'))") == [
         "sms:85258?&body=SHOUT"
     ]
+
+
+def in_viewport(page: Any, locator: Any) -> bool:
+    """The element's top is on screen, inside the chat's scrolling log."""
+    box = locator.bounding_box()
+    log = page.locator(".sa-log").bounding_box()
+    viewport = page.viewport_size
+    assert box is not None and log is not None and viewport is not None
+    return bool(log["y"] - 1 <= box["y"] < min(log["y"] + log["height"], viewport["height"]))
+
+
+def test_an_emergency_reply_keeps_its_999_message_in_view_on_a_360px_phone(phone: Any) -> None:
+    before = phone.locator(".sa-msg--bot").count()
+    send(phone, "i just took a whole packet of my mums paracetamol")
+    first = phone.locator(".sa-msg--bot").nth(before)
+    assert first.inner_text().count("999") >= 1
+    assert phone.locator(".sa-msg--bot").count() > before + 2  # the rest of the reply follows
+    call = first.locator("a.sa-call")
+    assert call.get_attribute("href") == "tel:999" and call.inner_text() == "Call 999"
+    assert in_viewport(phone, first)  # opened at its first message, not scrolled to the end
+    assert in_viewport(phone, call)
+
+
+def test_a_reply_with_nothing_in_it_shows_the_offline_help(browser: Any, demo: Assistant) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.route(f"{demo.rasa_url}/**", lambda route: route.fulfill(
+        status=200, content_type="application/json", body="[]",
+        headers={"Access-Control-Allow-Origin": "*"},
+    ))  # fmt: skip
+    page.goto(demo.demo_url)
+    offline = page.locator(".sa-msg--offline").first
+    offline.wait_for()
+    assert "0800 1111" in offline.inner_text() and "999" in offline.inner_text()
+    context.close()

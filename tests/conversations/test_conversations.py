@@ -149,8 +149,8 @@ async def test_out_of_scope_gets_a_kind_prompt_not_an_intent_name(
 
 
 async def test_small_talk(agent: Any, sender: str, content: Content) -> None:
-    assert (
-        text(await say(agent, sender, "are you a bot"))
-        == content.smalltalk.replies["bot_challenge"]
+    # "Are you a bot?" is a trust question: it gets the honest answer about what the bot keeps.
+    assert content.listening.trust.split("\n\n")[0] in text(
+        await say(agent, sender, "are you a bot")
     )
     assert text(await say(agent, sender, "thanks")) == content.smalltalk.replies["thanks"]

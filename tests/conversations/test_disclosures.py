@@ -45,13 +45,23 @@ async def test_a_disclosure_in_the_middle_of_the_walkthrough_is_noticed(
     assert back[0]["text"].startswith("Stage 1 of 4: Targeting")
 
 
-async def test_immediate_danger_leads_with_999(agent: Any, sender: str, content: Content) -> None:
+async def test_immediate_danger_leads_with_999_and_what_to_do_first(
+    agent: Any, sender: str, content: Content
+) -> None:
     replies = await say(agent, sender, "there's a man outside my house with a knife right now")
-    assert replies[0]["text"] == content.safety.first_response
-    assert replies[1]["text"] == content.disclosures["immediate_danger"].about_you
-    services = replies[2]["text"].splitlines()[1:]
-    assert services[0].startswith("• Police (999)")
-    assert services[1].startswith("• Silent Solution")
+    assert replies[0]["text"] == content.urgent_kind("weapon").first
+    assert replies[0]["text"].startswith("If someone has a weapon") and "999" in replies[0]["text"]
+    services = next(r["text"] for r in replies if r["text"].startswith(content.safety.honest))
+    assert services.splitlines()[1].startswith("• Police (999)")
+
+
+async def test_an_overdose_leads_with_999_and_a_and_e_then_the_self_harm_help(
+    agent: Any, sender: str, content: Content
+) -> None:
+    replies = await say(agent, sender, "ive just taken a whole packet of painkillers")
+    assert replies[0]["text"] == content.urgent_kind("overdose").first
+    assert "A&E" in replies[0]["text"] and "even if you feel OK" in replies[0]["text"]
+    assert content.disclosures["self_harm"].about_you in text(replies)
 
 
 async def test_about_a_friend_the_reply_adapts(agent: Any, sender: str, content: Content) -> None:

@@ -28,13 +28,19 @@ def bot(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 
 
 def test_classify_writes_one_json_decision_per_line(trained_model: Path) -> None:
-    result = bot("classify", stdin=f"{THE_2018_MESSAGE}\n\nwhat does county lines mean\n")
+    stdin = (
+        f"{THE_2018_MESSAGE}\n\nwhat does county lines mean\ni just took a whole packet of pills\n"
+    )
+    result = bot("classify", stdin=stdin)
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [set(line) for line in lines] == [{"text", "intent", "confidence", "disclosure"}] * 2
+    keys = {"text", "intent", "confidence", "disclosure", "urgent", "check_in", "tentative"}
+    assert [set(line) for line in lines] == [keys] * 3
     assert lines[0]["text"] == THE_2018_MESSAGE
     assert lines[0]["disclosure"] == "sexual_abuse" == lines[0]["intent"]
+    assert lines[0]["urgent"] is False
     assert lines[1]["disclosure"] is None
+    assert (lines[2]["disclosure"], lines[2]["urgent"]) == ("self_harm", True)
 
 
 def test_eval_reports_and_fails_when_a_gate_is_missed(trained_model: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from bot.dialogue.conversation_eval import read_conversations
 from bot.paths import ROOT, TRAINING_DATA
 from bot.rasa_ext.classify import classify
 from bot.safety.evaluation import read_cases, render, score
@@ -52,13 +53,21 @@ def test_no_evaluation_or_tuning_message_is_copied_from_the_training_data() -> N
         for example in load_data(str(path)).training_examples
         if example.get("text")
     }
-    copies = [
-        case.text
-        for path in [*eval_files(), *DEV_DIR.glob("*.jsonl")]
-        for case in read_cases(path)
-        if normalised(case.text) in training
+    held_out = [
+        *(case.text for path in EVAL_DIR.rglob("*.jsonl") for case in read_cases(path)),
+        *(case.text for path in DEV_DIR.rglob("*.jsonl") for case in read_cases(path)),
+        # A conversation may start "hi" or say "nvm" as the training data does; anything longer
+        # must be its author's own.
+        *(
+            turn.say
+            for folder in (EVAL_DIR, DEV_DIR)
+            for path in folder.rglob("conversations.yml")
+            for conversation in read_conversations(path)
+            for turn in conversation.turns
+            if len(turn.say.split()) > 2
+        ),
     ]
-    assert copies == []
+    assert [text for text in held_out if normalised(text) in training] == []
 
 
 async def test_disclosure_detection_meets_every_gate(agent: Any) -> None:

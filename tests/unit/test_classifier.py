@@ -22,6 +22,8 @@ TRAINING = [
     (example("i want to die", 1), "self_harm"),
     (example("i hurt myself again", 1), "self_harm"),
     (example("i want to hurt myself", 1), "self_harm"),
+    (example("i just took all my pills", 3), "self_harm"),
+    (example("swallowed the whole packet", 3), "self_harm"),
     (example("hello there", 2), "greet"),
     (example("what is county lines", 2), "learn_stages"),
     (example("this game is fun", 2), "out_of_scope"),
@@ -31,7 +33,8 @@ TRAINING = [
 @pytest.fixture(scope="module")
 def classifier() -> DisclosureClassifier:
     examples, intents = zip(*TRAINING, strict=True)
-    return DisclosureClassifier().fit(list(examples), list(intents))
+    urgent = [example.embedding[3] == 1.0 for example in examples]
+    return DisclosureClassifier().fit(list(examples), list(intents), urgent)
 
 
 def test_everything_that_is_not_a_disclosure_is_learnt_as_none() -> None:
@@ -58,3 +61,12 @@ def test_it_tells_disclosures_from_everyday_messages(classifier: DisclosureClass
 def test_meaning_alone_can_carry_a_message_with_new_words(classifier: DisclosureClassifier) -> None:
     chances = classifier.probabilities(example("zzz qqq", 1))
     assert chances["self_harm"] > chances[NONE]
+
+
+def test_emergencies_are_told_apart_from_the_same_category_without_one(
+    classifier: DisclosureClassifier,
+) -> None:
+    _, now = classifier.read(example("took every pill", 3))
+    _, later = classifier.read(example("i want to hurt myself", 1))
+    _, everyday = classifier.read(example("this game is fun", 2))
+    assert now > 0.5 > later and now > everyday

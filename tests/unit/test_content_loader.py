@@ -64,7 +64,7 @@ def test_shipped_services_cover_the_reference_sheet(content: Content) -> None:
         "police_emergency", "silent_solution", "police_non_emergency", "childline",
         "report_remove", "take_it_down", "ceop", "fearless", "crimestoppers", "missing_people",
         "samaritans", "shout", "modern_slavery_helpline", "nspcc", "the_mix", "stop_it_now",
-        "victim_support",
+        "victim_support", "meic",
     }  # fmt: skip
     assert set(content.services) == expected
     assert content.services["fearless"].anonymous

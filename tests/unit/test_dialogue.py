@@ -147,16 +147,7 @@ def test_out_of_scope_has_its_own_kind_wording(content: Content) -> None:
     assert menu.rephrase(content, "out_of_scope").text == content.menu.out_of_scope
 
 
-@pytest.mark.parametrize(
-    "intent", ["thanks", "goodbye", "bot_challenge", "who_made_you", "how_are_you"]
-)
+@pytest.mark.parametrize("intent", ["thanks", "goodbye", "who_made_you", "how_are_you"])
 def test_every_small_talk_intent_has_a_reply(content: Content, intent: str) -> None:
     reply = menu.small_talk(content, intent)
     assert reply is not None and reply.text
-
-
-def test_bot_challenge_is_honest(content: Content) -> None:
-    reply = menu.small_talk(content, "bot_challenge")
-    assert reply is not None
-    assert "not a person" in reply.text
-    assert "can't contact anyone for you" in reply.text

@@ -43,7 +43,8 @@
     "suggested_replies": "Suggested replies",
     "you_said": "You said: ",
     "assistant_said": "Assistant said: ",
-    "offline": "Sorry, I can't connect right now. If you need to talk to someone, call Childline free on 0800 1111, any time. If you're in danger, call 999."
+    "offline": "Sorry, I can't connect right now. If you need to talk to someone, call Childline free on 0800 1111, any time. If you're in danger, call 999.",
+    "call_999": "Call 999"
   } /* words: end */;
 
   // ---------------------------------------------------------------- linkify start
@@ -264,6 +265,13 @@
       log.scrollTop = log.scrollHeight;
     }
 
+    // A reply of several messages opens at its first one, not its last: after a disclosure the
+    // first message is the one that matters most (999, then who can help).
+    function scrollToStartOf(message) {
+      const offset = message.getBoundingClientRect().top - log.getBoundingClientRect().top;
+      log.scrollTop = Math.max(0, log.scrollTop + offset - 8);
+    }
+
     function appendLinkifiedText(container, text) {
       for (const segment of linkify(text)) {
         if (!segment.href) {
@@ -290,6 +298,24 @@
       if (buttons.length) message.append(buildQuickReplies(buttons));
       log.append(message);
       scrollToNewest();
+      return message;
+    }
+
+    // A reply that leads with 999 gets a clear "Call 999" link in its first message, and opens
+    // at that message, so it stays in view on a small phone.
+    function leadsWith999(text) {
+      return /(^|\D)999(\D|$)/.test(text || "");
+    }
+
+    function showReply(replies) {
+      const shown = replies.map((reply) => showBotMessage(reply.text, reply.buttons));
+      const first = shown[0];
+      if (leadsWith999(replies[0].text)) {
+        first.classList.add("sa-msg--urgent");
+        const call = element("a", "sa-call", WORDS.call_999, { href: "tel:999" });
+        first.insertBefore(call, first.querySelector(".sa-msg__text"));
+      }
+      if (shown.length > 1 || first.classList.contains("sa-msg--urgent")) scrollToStartOf(first);
     }
 
     function buildQuickReplies(buttons) {
@@ -373,11 +399,12 @@
       }
       // A reply to a chat that was cleared (or exited) in the meantime must not reappear.
       if (senderAtStart !== state.senderId) return;
-      if (replies === null) {
+      // Nothing at all is a failure too (the assistant always answers): show the offline help.
+      if (replies === null || replies.length === 0) {
         showOfflineMessage();
         return;
       }
-      for (const reply of replies) showBotMessage(reply.text, reply.buttons);
+      showReply(replies);
     }
 
     function sendUserMessage(shownText, payload) {

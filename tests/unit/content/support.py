@@ -7,8 +7,9 @@ from pathlib import Path
 
 from bot.content.loader import ContentReport, check_content
 
-# The shipped services were last checked on 2026-11-28: a day soon after keeps them fresh.
-TODAY = datetime.date(2026, 12, 1)
+# The shipped services were last checked between 2026-11-28 and 2026-12-04: a day soon after
+# keeps them fresh.
+TODAY = datetime.date(2026, 12, 5)
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 from bot import cli
 from bot.content import ContentError, ContentStore, Problem, load_content
 from bot.content.reader import Reader
-from tests.unit.content.support import check, replace_in
+from tests.unit.content.support import check, errors, line_starting, replace_in, warnings
 
 HOOKED_SIGN = "sign: They give you more to do in the group, and often more money."
 WORKING_SIGN = "sign: You end up working for them, with more to do and often more money."
@@ -132,8 +132,23 @@ def test_check_of_clean_content_says_so(
     checks = content_dir / "checks.yml"
     replace_in(checks, "max_sentence_words: 25", "max_sentence_words: 99")
     replace_in(checks, "max_grade: 8", "max_grade: 99")
+    for path in content_dir.rglob("*.yml"):  # as if a Welsh speaker had checked every Welsh text
+        path.write_text(path.read_text().replace("reviewed: false", "reviewed: true"))
     status, out = run_check(content_dir, monkeypatch, capsys)
     assert status == 0
     assert out == (
-        "0 errors, 0 warnings: content/ can be used (4 stages, 5 topics, 17 services).\n"
+        "0 errors, 0 warnings: content/ can be used (4 stages, 5 topics, 18 services).\n"
     )
+
+
+def test_welsh_not_yet_reviewed_by_a_welsh_speaker_is_listed_as_a_warning(
+    content_dir: Path,
+) -> None:
+    path = content_dir / "safety" / "urgent.yml"
+    unreviewed = [w for w in warnings(content_dir) if "checked by a Welsh speaker" in w]
+    assert f"{path}:{line_starting(path, 'welsh:')}:" in "\n".join(unreviewed)
+    assert not errors(content_dir)
+    text = path.read_text()
+    path.write_text(text.replace("reviewed: false", "reviewed: true"))
+    still = [w for w in warnings(content_dir) if "checked by a Welsh speaker" in w]
+    assert str(path) not in "\n".join(still) and len(still) < len(unreviewed)

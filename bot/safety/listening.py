@@ -1,0 +1,617 @@
+"""The listening layer: decide on the conversation, not only on the last message.
+
+Young people test the listener before they tell, tell in pieces or in disguise, and take it back.
+A trained counsellor recognises those moments, invites, and keeps the thread. This module does the
+same, in plain Python:
+
+- `Signals` is what one message says, as the NLU found it: the intent model's intent, the
+  disclosure classifier's probabilities, which risk patterns matched, an emergency's kind, a joke
+  word, Welsh, an opener, a feeling or a fear.
+- `State` is what earlier messages signalled, carried from one message to the next as numbers and
+  flags only, never text: the disclosure being talked about (its category), whether the young
+  person is working up to telling, the previous message's probabilities when it nearly was a
+  disclosure, whether a check-in was just sent, and whether the conversation is in Welsh.
+- `listen(state, signals)` combines them into an `Outcome`: the intent the dialogue acts on, the
+  moment to answer (trust, an invitation, a feeling...), the disclosure if there is one (its
+  category, and apart from it, whether it is urgent), and the state for the next message.
+
+The rules, in order:
+1. An emergency (an urgent pattern, or immediate danger) is always answered as one, leading with
+   999 (intent immediate_danger); its category is the message's, or the kind's.
+2. A joke that touches self-harm or violence ("kms lol") gets a check-in, but only when every
+   worrying phrase in it is an everyday figure of speech.
+3. After a check-in, "not really" leads to the self-harm help.
+4. A disclosure is decided by the risk patterns and the classifier (decision.py), with the previous
+   message's probabilities added when it nearly was one, and a lower threshold while the young
+   person is working up to telling. Inside a disclosure already told, a message about the same
+   thing, or one that does not clearly say another kind of harm, keeps its help (a follow-up).
+5. Otherwise the moment: trust questions, fears, feelings, openers, taking it back, and, while
+   listening, a message that cannot be placed gets an invitation to go on, never "say it another
+   way".
+The thresholds were chosen on tests/dev/teen_voice, never on the evaluation sets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+from bot.safety.categories import CATEGORIES, IMMEDIATE_DANGER, is_disclosure
+from bot.safety.decision import DISCLOSURE_THRESHOLD, Decision, decide
+
+# The intents the listening layer reads, as the intent model names them.
+TRUST_INTENTS = frozenset({"trust_question", "bot_challenge"})
+OPENER = "opener"
+WORRIED = "worried"
+FEAR_OF_TELLING = "fear_of_telling"
+TAKE_IT_BACK = "take_it_back"
+NOT_WHAT_I_MEANT = "not_what_i_meant"
+HYPERBOLE = "hyperbole"
+CHECKIN_OK = "checkin_ok"
+CHECKIN_NOT_OK = "checkin_not_ok"
+ASK_WHAT_TO_DO = "ask_what_to_do"
+FALLBACK = "nlu_fallback"
+OUT_OF_SCOPE = "out_of_scope"
+GET_HELP = "get_help"
+# Messages the assistant cannot place.
+UNPLACED = frozenset({FALLBACK, OUT_OF_SCOPE})
+# After these, the assistant keeps listening for what comes next.
+LISTENING_INTENTS = frozenset({*TRUST_INTENTS, OPENER, WORRIED, FEAR_OF_TELLING})
+# Intents under which a trust question's own words ("swear down?") still make it one.
+ASKING = frozenset({*UNPLACED, OPENER, WORRIED, ASK_WHAT_TO_DO, FEAR_OF_TELLING})
+# Inside a disclosure already told, these carry on telling it: the follow-up keeps its help.
+CARRYING_ON = frozenset({*UNPLACED, ASK_WHAT_TO_DO, GET_HELP, OPENER})
+# Intents that leave an emergency or a disclosure behind (with stage_, topic_ and quiz_ ones).
+MOVING_ON = frozenset(
+    {
+        TAKE_IT_BACK, NOT_WHAT_I_MEANT, CHECKIN_OK, "greet", "goodbye", "thanks", "menu",
+        "learn_stages", "learn_trends", "next_stage", "previous_stage", "ask_childline",
+        "ask_anonymous_report", "ask_trusted_adult", "share_details", "who_made_you",
+    }
+)  # fmt: skip
+# A joke about these gets a check-in; a "joke" about sexual abuse or grooming never does.
+JOKE_PRONE = frozenset({"self_harm", "weapons_violence", "immediate_danger", "peer_abuse"})
+SELF_HARM = "self_harm"
+
+# How many messages each state lasts (the current one not counted).
+LISTENING_MESSAGES = 3  # working up to telling, after an opener, a trust question or a feeling
+THREAD_MESSAGES = 6  # a disclosure's help is kept for follow-ups
+URGENT_MESSAGES = 3  # an emergency is still live
+CHECK_IN_MESSAGES = 3  # after a check-in, "actually its not a joke" is listened for
+# While listening, the classifier's categories together need only this much to be a disclosure.
+LISTENING_THRESHOLD = 0.4
+# A message that nearly was a disclosure (its categories together held at least this much) is
+# remembered, and half its probabilities are added to the next message's.
+NEAR_MISS = 0.2
+CARRY = 0.5
+# A disclosure the emergency classifier is this sure of is answered as an emergency, even when no
+# emergency pattern matched ("ive done something stupid and i feel really sick").
+URGENT = 0.6
+# Below this, a disclosure only the classifier heard, out of the blue, is tentative: an invitation
+# to say more, with that kind of harm's help in view, rather than the whole reply.
+TENTATIVE = 0.65
+# Inside a disclosure, a model-only decision of another category replaces it only this sure.
+SWITCH_CONFIDENCE = 0.8
+# An unplaced message whose runner-up intent is a listening one this sure is taken as that one.
+RUNNER_UP_CONFIDENCE = 0.2
+
+ABOUT_SELF = "self"
+ABOUT_UNCLEAR = "unclear"
+
+# Where the safety net puts its decision in a message's parse data, for the dialogue and the
+# actions: the disclosure (Disclosure.to_dict) and the listening layer's moment and state.
+DISCLOSURE_KEY = "disclosure"
+LISTENING_KEY = "listening"
+
+# The entities the safety net sets for a disclosure, which fill the slots of the same names: they
+# pick the static first reply's variation in domain.yml (its language, and the emergency's kind).
+LANGUAGE = "language"
+URGENCY = "urgency"
+WELSH = "cy"
+ENGLISH = "en"
+
+
+class Moment(str, Enum):
+    """What kind of reply a message needs, apart from a disclosure's."""
+
+    TRUST = "trust"  # an honest answer about privacy and telling
+    INVITE = "invite"  # an opener: a gentle invitation to go on
+    GO_ON = "go_on"  # an unplaced message while listening: "I'm listening"
+    FEELING = "feeling"  # a feeling, acknowledged
+    WORRIED = "worried"  # a worry, with no particular feeling named
+    FEAR = "fear"  # a fear about telling, answered with the facts
+    TAKE_BACK = "take_back"  # "nvm": accepted, door left open
+    WHAT_TO_DO = "what_to_do"  # "what do i do?" before anything was told
+    FOLLOW_UP = "follow_up"  # more about a disclosure already told: its help again
+    CONCERN = "concern"  # harm heard tentatively: an invitation to say more, with its help
+    CHECK_IN = "check_in"  # a joke that touched self-harm or violence
+    CHECK_IN_OK = "check_in_ok"  # "I'm OK" after a check-in
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What one message says, as the NLU found it."""
+
+    intent: str  # the intent model's intent, never a disclosure category (the decision is here)
+    probabilities: Mapping[str, float] = field(default_factory=dict)  # category -> probability
+    risks: frozenset[str] = frozenset()  # categories whose risk patterns matched
+    urgency: str | None = None  # the emergency kind an urgent pattern matched
+    urgent_probability: float = 0.0  # the classifier's: an emergency, whatever its category
+    opener: str | None = None  # kinds the listening patterns matched
+    feeling: str | None = None
+    fear: str | None = None
+    trust: bool = False  # words of a question about privacy or telling ("swear down?")
+    sounds_ok: bool = False  # "lol im fine", for after a check-in
+    sounds_not_ok: bool = False  # "tbh its not really a joke", for after a check-in
+    joke: bool = False
+    trivial: bool = False  # about an everyday thing jokes are made about ("this song")
+    figurative: bool = False  # an everyday figure of speech touching harm ("kms", "i'm dead")
+    # Every worrying phrase lies inside such a figure of speech.
+    only_figurative: bool = True
+    welsh: bool = False
+    about: str = ABOUT_UNCLEAR  # self, someone_else or unclear
+    runner_up: tuple[str, float] | None = None  # the intent model's next best intent
+    typed: bool = True  # False for a button, whose payload names its intent
+
+
+@dataclass(frozen=True)
+class State:
+    """What earlier messages signalled: numbers and flags only, never text."""
+
+    thread: str | None = None  # the category of the disclosure being talked about
+    thread_left: int = 0  # messages left in which follow-ups keep its help
+    tentative: bool = False  # the thread was only heard tentatively: no whole reply yet
+    urgency: str | None = None  # the kind of emergency, while it is live
+    urgent_left: int = 0
+    listening_left: int = 0  # messages left in which the young person is working up to telling
+    # The previous message's probabilities, when it nearly was a disclosure.
+    near_miss: Mapping[str, float] = field(default_factory=dict)
+    about: str = ABOUT_UNCLEAR
+    checked_in_left: int = 0  # messages left in which a check-in's answer is listened for
+    welsh: bool = False
+
+    def aged(self) -> State:
+        """The state as the next message finds it: one message older."""
+        thread_left = max(0, self.thread_left - 1)
+        urgent_left = max(0, self.urgent_left - 1)
+        return replace(
+            self,
+            thread=self.thread if thread_left else None,
+            tentative=self.tentative and thread_left > 0,
+            thread_left=thread_left,
+            urgency=self.urgency if urgent_left else None,
+            urgent_left=urgent_left,
+            listening_left=max(0, self.listening_left - 1),
+            checked_in_left=max(0, self.checked_in_left - 1),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """For the tracker: category and kind names, counts, rounded numbers and flags."""
+        return {
+            "thread": self.thread,
+            "thread_left": self.thread_left,
+            "tentative": self.tentative,
+            "urgency": self.urgency,
+            "urgent_left": self.urgent_left,
+            "listening_left": self.listening_left,
+            "near_miss": {name: round(value, 3) for name, value in self.near_miss.items()},
+            "about": self.about,
+            "checked_in_left": self.checked_in_left,
+            "welsh": self.welsh,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> State:
+        """Read a stored state back; anything missing or malformed counts as nothing said."""
+        if not isinstance(data, Mapping):
+            return cls()
+        near_miss = data.get("near_miss")
+        return cls(
+            thread=_category_or_none(data.get("thread")),
+            thread_left=_count(data.get("thread_left")),
+            tentative=data.get("tentative") is True,
+            urgency=_identifier_or_none(data.get("urgency")),
+            urgent_left=_count(data.get("urgent_left")),
+            listening_left=_count(data.get("listening_left")),
+            near_miss={
+                name: float(value)
+                for name, value in (near_miss.items() if isinstance(near_miss, Mapping) else ())
+                if name in CATEGORIES and isinstance(value, (int, float))
+            },
+            about=str(data.get("about") or ABOUT_UNCLEAR),
+            checked_in_left=_count(data.get("checked_in_left")),
+            welsh=data.get("welsh") is True,
+        )
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    category: str
+    source: str  # patterns, model, both, conversation, urgent, check_in or button
+    about: str
+    urgent: bool = False
+    urgency: str | None = None  # the emergency's kind, when urgent
+    follow_up: bool = False  # more about a disclosure already answered
+    fear: str | None = None  # a fear about telling voiced in the same message
+    welsh: bool = False
+    # How sure the classifier is that this is a disclosure (its categories together, with the
+    # previous near miss added), for explaining decisions; patterns decide whatever it says.
+    confidence: float = 0.0
+    tentative: bool = False  # only an invitation to say more, with the help in view
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "confidence": round(self.confidence, 3),
+            "tentative": self.tentative,
+            "source": self.source,
+            "about": self.about,
+            "urgent": self.urgent,
+            "urgency": self.urgency,
+            "follow_up": self.follow_up,
+            "fear": self.fear,
+            "welsh": self.welsh,
+        }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    intent: str  # what the dialogue acts on
+    state: State  # for the next message
+    moment: Moment | None = None
+    kind: str | None = None  # the opener's, feeling's or fear's kind; the check-in's category
+    disclosure: Disclosure | None = None
+
+    @property
+    def check_in(self) -> bool:
+        return self.moment is Moment.CHECK_IN
+
+    @property
+    def urgent(self) -> bool:
+        return self.disclosure is not None and self.disclosure.urgent
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What listening needs from content/safety: each emergency kind's category and the default
+    kind (urgent.yml), and which fear a fear is taken for in a conversation about a category
+    (listening.yml: "will i get in trouble?" after sextortion is about the pictures)."""
+
+    emergency_categories: Mapping[str, str]
+    default_emergency: str
+    # category -> the emergency kind when only the classifier hears an emergency
+    emergency_by_category: Mapping[str, str] = field(default_factory=dict)
+    # (category being talked about, fear heard) -> the fear to answer
+    fears_in_threads: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def fear(self, heard: str | None, thread: str | None) -> str | None:
+        if heard is None or thread is None:
+            return heard
+        return self.fears_in_threads.get((thread, heard), heard)
+
+
+def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
+    """What this message means in this conversation, and the state the next one finds."""
+    state = replace(
+        previous.aged(),
+        welsh=previous.welsh or signals.welsh,
+        about=signals.about if signals.about != ABOUT_UNCLEAR else previous.about,
+    )
+    if not signals.typed:
+        return _button(previous, state, signals)
+    combined, threshold = _with_context(state, signals)
+    decision = _in_welsh_trust_the_patterns(signals, decide(signals.risks, combined, threshold))
+    category = decision.category if decision else None
+    signals = replace(signals, fear=rules.fear(signals.fear, state.thread or category))
+    heard = Heard(decision, combined)
+    if state.urgency and state.thread and (decision or not _moves_on(signals.intent)):
+        # While an emergency is live, whatever else they say gets 999 first again, even "my mum
+        # will kill me" (no check-in) or "nvm" (no taking it back).
+        return _emergency(state, signals, heard, rules, follow_up=True)
+    if previous.checked_in_left and decision is None and _not_ok_after_check_in(previous, signals):
+        return _not_ok(state, signals)
+    if _taken_back(signals, decision):
+        return _moment(previous, state, signals)
+    touches_harm = decision or signals.urgency or signals.figurative or signals.intent == HYPERBOLE
+    if touches_harm and _a_joke(signals, decision):
+        return _check_in(state, signals, category)
+    if signals.urgency or category == IMMEDIATE_DANGER:
+        return _emergency(state, signals, heard, rules)
+    if decision and signals.urgent_probability >= URGENT and not _tentative(state, signals, heard):
+        kind = rules.emergency_by_category.get(decision.category, rules.default_emergency)
+        return _emergency(state, replace(signals, urgency=kind), heard, rules)
+    if decision is not None:
+        if _tentative(state, signals, heard):
+            return _concern(state, signals, decision.category, heard.confidence)
+        return _disclosure(state, signals, heard)
+    return _moment(previous, state, signals)
+
+
+@dataclass(frozen=True)
+class Heard:
+    """The decision on this message, with the probabilities it was made from."""
+
+    decision: Decision | None
+    combined: Mapping[str, float]  # this message's probabilities, the previous near miss added
+
+    @property
+    def confidence(self) -> float:
+        return sum(self.combined.values())
+
+    def clearly(self, category: str, signals: Signals) -> bool:
+        """This kind of harm is clearly said: a risk pattern of that kind, or a classifier sure
+        of it. Only then does it replace the one being talked about."""
+        return category in signals.risks or self.combined.get(category, 0.0) >= SWITCH_CONFIDENCE
+
+
+def _in_welsh_trust_the_patterns(signals: Signals, decision: Decision | None) -> Decision | None:
+    """The classifier learnt mostly English: in Welsh, a kind of harm a risk pattern named wins
+    over the classifier's guess at another."""
+    if decision is None or not signals.welsh or not signals.risks:
+        return decision
+    if decision.category in signals.risks or IMMEDIATE_DANGER in signals.risks:
+        return decision
+    category = max(sorted(signals.risks), key=lambda name: signals.probabilities.get(name, 0.0))
+    return Decision(category, decision.source)
+
+
+def _not_ok_after_check_in(previous: State, signals: Signals) -> bool:
+    """After "just checking you're OK": "not really", or words that say it was not a joke, are
+    not OK; so, straight after the check-in, is anything but "I'm OK", another joke or moving on
+    ("tbh its not really about villa", "idk actually")."""
+    intent = signals.intent
+    if intent == CHECKIN_NOT_OK or signals.sounds_not_ok:
+        return True
+    if signals.sounds_ok or signals.joke or intent in (HYPERBOLE, CHECKIN_OK) or _moves_on(intent):
+        return False
+    return previous.checked_in_left == CHECK_IN_MESSAGES
+
+
+def _moves_on(intent: str) -> bool:
+    """The young person has moved on from what they told: taking it back, thanks, the menu,
+    learning, the quiz or the next steps offered after a disclosure."""
+    return intent in MOVING_ON or intent.startswith(("stage_", "topic_", "quiz_"))
+
+
+def _with_context(state: State, signals: Signals) -> tuple[dict[str, float], float]:
+    """This message's probabilities with the previous near miss added, and the threshold."""
+    combined = {
+        name: signals.probabilities.get(name, 0.0) + CARRY * state.near_miss.get(name, 0.0)
+        for name in CATEGORIES
+    }
+    listening = state.listening_left > 0 or bool(state.near_miss)
+    return combined, LISTENING_THRESHOLD if listening else DISCLOSURE_THRESHOLD
+
+
+def _a_joke(signals: Signals, decision: Decision | None) -> bool:
+    """Nothing worrying outside everyday figures of speech, in a kind of harm that jokes touch,
+    and a sign of a joke: a joke word, an everyday thing jokes are made about, the intent model
+    hearing hyperbole, or nothing at all heard as a disclosure ("mr patel is gonna be the death
+    of me")."""
+    if not signals.only_figurative:
+        return False
+    if decision is None and not signals.urgency:
+        return True  # only an idiom was heard
+    joking = signals.joke or signals.trivial or signals.intent == HYPERBOLE
+    return joking and (decision is None or decision.category in JOKE_PRONE)
+
+
+def _taken_back(signals: Signals, decision: Decision | None) -> bool:
+    """ "nvm", "forget it", "that's not what i meant": accepted, unless a risk pattern or an
+    emergency says otherwise in the same message."""
+    taking_back = signals.intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT)
+    overruled = signals.urgency or (decision is not None and decision.source != "model")
+    return taking_back and not overruled
+
+
+def _emergency(
+    state: State, signals: Signals, heard: Heard, rules: Rules, follow_up: bool = False
+) -> Outcome:
+    kind = signals.urgency or state.urgency or rules.default_emergency
+    category = _emergency_category(state, signals, heard, kind, rules)
+    decision = heard.decision
+    source = "conversation" if follow_up else (decision.source if decision else "urgent")
+    disclosure = Disclosure(
+        category=category,
+        source=source,
+        about=state.about,
+        urgent=True,
+        urgency=kind,
+        follow_up=follow_up or (state.thread == category and not state.tentative),
+        fear=signals.fear,
+        welsh=state.welsh,
+        confidence=heard.confidence,
+    )
+    after = _told(state, category, urgency=kind, urgent_left=URGENT_MESSAGES)
+    return Outcome(IMMEDIATE_DANGER, after, disclosure=disclosure)
+
+
+def _told(state: State, category: str, **changes: Any) -> State:
+    """The state once a disclosure of `category` has had its whole reply."""
+    return replace(
+        state,
+        thread=category,
+        thread_left=THREAD_MESSAGES,
+        tentative=False,
+        listening_left=0,
+        near_miss={},
+        **changes,
+    )
+
+
+def _emergency_category(
+    state: State, signals: Signals, heard: Heard, kind: str, rules: Rules
+) -> str:
+    """Whose help follows an emergency's first message: the kind of harm a risk pattern named;
+    else the emergency kind's own ("an overdose" is self-harm), unless it is only "danger"; else
+    the classifier's; and inside a disclosure already told, that one unless another is clear."""
+    decision = heard.decision
+    kind_category = rules.emergency_categories.get(kind, IMMEDIATE_DANGER)
+    named = decision.category if decision and decision.source != "model" else None
+    if named and named != IMMEDIATE_DANGER:
+        category = named
+    elif signals.urgency:
+        category = kind_category
+    elif decision:
+        category = decision.category
+    else:
+        category = kind_category
+    thread = state.thread
+    if thread and category != thread and not heard.clearly(category, signals):
+        return thread
+    if thread and category == IMMEDIATE_DANGER and not named and not signals.urgency:
+        return thread  # "danger" says less than the harm already told
+    return category
+
+
+def _check_in(state: State, signals: Signals, category: str | None) -> Outcome:
+    after = replace(state, checked_in_left=CHECK_IN_MESSAGES, near_miss={})
+    return Outcome(HYPERBOLE, after, Moment.CHECK_IN, kind=category or SELF_HARM)
+
+
+def _not_ok(state: State, signals: Signals) -> Outcome:
+    """ "Actually, I'm not OK" after a check-in: the self-harm help, about them."""
+    disclosure = Disclosure(SELF_HARM, "check_in", ABOUT_SELF, welsh=state.welsh)
+    after = replace(state, thread=SELF_HARM, thread_left=THREAD_MESSAGES, near_miss={})
+    return Outcome(CHECKIN_NOT_OK, after, disclosure=disclosure)
+
+
+def _tentative(state: State, signals: Signals, heard: Heard) -> bool:
+    """Only the classifier heard harm, not very surely, and nothing led up to it (no risk
+    pattern, no emergency pattern, no near miss, no disclosure already told): "theres this guy
+    on roblox thats been kinda weird". A counsellor would not yet name the harm; they would
+    invite more. Immediate danger is never tentative: its reply leads with 999."""
+    decision = heard.decision
+    if decision is None or decision.source != "model" or signals.urgency:
+        return False
+    leading_up = state.near_miss or state.thread  # a tentative thread leads up to this too
+    urgent = decision.category == IMMEDIATE_DANGER
+    return not leading_up and not urgent and heard.confidence < TENTATIVE
+
+
+def _concern(state: State, signals: Signals, category: str, confidence: float) -> Outcome:
+    """A tentative disclosure: an invitation to say more, with that kind of harm's help in view.
+    What comes next is heard as the rest of it: the next disclosure gets the whole reply."""
+    disclosure = Disclosure(
+        category=category,
+        source="model",
+        about=state.about,
+        fear=signals.fear,
+        welsh=state.welsh,
+        confidence=confidence,
+        tentative=True,
+    )
+    after = replace(
+        state,
+        thread=category,
+        thread_left=THREAD_MESSAGES,
+        tentative=True,
+        listening_left=LISTENING_MESSAGES,
+        near_miss={},
+    )
+    return Outcome(OPENER, after, Moment.CONCERN, kind=signals.fear, disclosure=disclosure)
+
+
+def _disclosure(state: State, signals: Signals, heard: Heard) -> Outcome:
+    assert heard.decision is not None
+    thread, category, source = state.thread, heard.decision.category, heard.decision.source
+    if thread and category != thread and not heard.clearly(category, signals):
+        category = thread  # "i dont have the money wat do i do" after sextortion stays sextortion
+    follow_up = category == thread and not state.tentative
+    if source == "model" and (state.near_miss or state.listening_left):
+        source = "conversation"
+    disclosure = Disclosure(
+        category=category,
+        source=source,
+        about=state.about,
+        follow_up=follow_up,
+        fear=signals.fear,
+        welsh=state.welsh,
+        confidence=heard.confidence,
+    )
+    after = _told(state, category)
+    # A follow-up is answered with the category's help again, without the first response.
+    intent = ASK_WHAT_TO_DO if follow_up else category
+    moment = Moment.FOLLOW_UP if follow_up else None
+    return Outcome(intent, after, moment, kind=signals.fear, disclosure=disclosure)
+
+
+def _moment(previous: State, state: State, signals: Signals) -> Outcome:
+    intent = _placed(signals)
+    near_miss = {name: value for name, value in signals.probabilities.items() if name in CATEGORIES}
+    if sum(near_miss.values()) < NEAR_MISS:
+        near_miss = {}
+    state = replace(state, near_miss=near_miss)
+    listening = replace(state, listening_left=LISTENING_MESSAGES)
+    if intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT):
+        cleared = replace(state, thread=None, thread_left=0, listening_left=0, near_miss={})
+        return Outcome(intent, cleared, Moment.TAKE_BACK if intent == TAKE_IT_BACK else None)
+    if intent in TRUST_INTENTS or (signals.trust and intent in ASKING):
+        return Outcome(intent, listening, Moment.TRUST)
+    if intent == FEAR_OF_TELLING or (signals.fear and intent in CARRYING_ON | {WORRIED}):
+        return Outcome(FEAR_OF_TELLING, listening, Moment.FEAR, kind=signals.fear)
+    if intent in (WORRIED, CHECKIN_NOT_OK) or (signals.feeling and intent in UNPLACED):
+        moment = Moment.FEELING if signals.feeling or intent == CHECKIN_NOT_OK else Moment.WORRIED
+        return Outcome(WORRIED, listening, moment, kind=signals.feeling)
+    if intent == CHECKIN_OK:
+        return Outcome(intent, state, Moment.CHECK_IN_OK)
+    if state.thread and intent in CARRYING_ON:
+        return Outcome(ASK_WHAT_TO_DO, state, Moment.FOLLOW_UP)
+    if intent == OPENER or (signals.opener and intent in UNPLACED):
+        return Outcome(OPENER, listening, Moment.INVITE, kind=signals.opener)
+    if intent in UNPLACED and previous.listening_left > 0:
+        return Outcome(OPENER, state, Moment.GO_ON)
+    if intent in UNPLACED and near_miss:  # "theres these parties at a flat in town"
+        return Outcome(OPENER, listening, Moment.INVITE)
+    if intent == ASK_WHAT_TO_DO:
+        return Outcome(intent, state, Moment.WHAT_TO_DO)
+    return Outcome(intent, state)
+
+
+def _placed(signals: Signals) -> str:
+    """The intent to act on: an opener's words ("asking for a friend", "can i tell u summat")
+    make it an opener; an unplaced message whose runner-up is a listening intent, fairly sure,
+    is taken as that one ("is this private" can sit just under the fallback threshold)."""
+    if signals.opener and signals.intent in {*TRUST_INTENTS, *UNPLACED}:
+        return OPENER
+    if signals.intent in UNPLACED and signals.runner_up is not None:
+        name, confidence = signals.runner_up
+        listening = {*LISTENING_INTENTS, TAKE_IT_BACK, ASK_WHAT_TO_DO}
+        if name in listening and confidence >= RUNNER_UP_CONFIDENCE:
+            return name
+    return signals.intent
+
+
+def _button(previous: State, state: State, signals: Signals) -> Outcome:
+    """A button press names its intent; it moves the state, and "Actually, I'm not OK" and a
+    category's own button lead to that help."""
+    intent = signals.intent
+    if intent == CHECKIN_NOT_OK:
+        return _not_ok(state, signals)
+    if intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT):
+        cleared = replace(state, thread=None, thread_left=0, listening_left=0, near_miss={})
+        return Outcome(intent, cleared)
+    if is_disclosure(intent):
+        disclosure = Disclosure(intent, "button", state.about, welsh=state.welsh)
+        after = replace(state, thread=intent, thread_left=THREAD_MESSAGES)
+        return Outcome(intent, after, disclosure=disclosure)
+    if intent in LISTENING_INTENTS:
+        state = replace(state, listening_left=LISTENING_MESSAGES)
+    # Buttons for help and next steps keep the thread; anything else is a new direction.
+    return Outcome(intent, replace(state, near_miss={}))
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and 0 <= value <= 100 else 0
+
+
+def _category_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value in CATEGORIES else None
+
+
+def _identifier_or_none(value: object) -> str | None:
+    if isinstance(value, str) and value.isidentifier() and len(value) <= 40:
+        return value
+    return None

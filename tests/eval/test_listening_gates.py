@@ -1,0 +1,61 @@
+"""The listening layer's gates on teenage-voice messages and whole conversations
+(tests/eval/teen_voice/), written independently of the training data and never tuned on.
+
+`make test` checks the gates the assistant meets today: disclosure recall and false alarms on the
+teenage-voice messages. The rest of the issue's gates (urgent recall 100%, no joke given the full
+reply, 95% of conversations passing) are measured by `make eval`, which fails until they are met;
+they join `make test` once they hold."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from bot.dialogue.conversation_eval import read_conversations
+from bot.paths import ROOT
+from bot.rasa_ext.classify import classify
+from bot.safety import evaluation
+from bot.safety.evaluation import TEEN_VOICE, read_cases
+
+TEEN_VOICE_DIR = ROOT / "tests" / "eval" / "teen_voice"
+MESSAGES = TEEN_VOICE_DIR / "messages.jsonl"
+CONVERSATIONS = TEEN_VOICE_DIR / "conversations.yml"
+RESULTS = ROOT / "build" / "results" / "eval"
+
+pytestmark = pytest.mark.model
+
+
+def test_the_teenage_voice_sets_are_big_enough_and_cover_every_kind() -> None:
+    cases = read_cases(MESSAGES)
+    assert len(cases) >= 300
+    assert {case.disclosure for case in cases if case.disclosure} == set(evaluation.CATEGORIES)
+    assert sum(case.urgent for case in cases) >= 30
+    assert sum(case.hyperbole for case in cases) >= 25
+    assert sum(case.welsh and case.disclosure is not None for case in cases) >= 20
+    assert sum(case.disclosure is None and not case.hyperbole for case in cases) >= 80
+    conversations = read_conversations(CONVERSATIONS)
+    assert len(conversations) >= 100
+    assert all(2 <= len(item.turns) <= 6 for item in conversations)
+    kinds = {turn.expect for item in conversations for turn in item.turns}
+    assert kinds >= {"trust", "feeling", "fear", "invite", "take_back", "disclosure", "urgent"}
+    assert kinds >= {"help", "check_in", "calm"}
+    assert sum(any(turn.welsh for turn in item.turns) for item in conversations) >= 10
+
+
+# The gates met today; see the module's docstring for the rest.
+MET_TODAY = replace(TEEN_VOICE, min_urgent_recall=0.0, max_hyperbole_alarms=10**6)
+
+
+async def test_teenage_voice_messages_meet_the_recall_and_false_alarm_gates(agent: Any) -> None:
+    cases = read_cases(MESSAGES)
+    report = evaluation.score(cases, [await classify(agent, case.text) for case in cases])
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "teen_voice.json").write_text(
+        json.dumps(report.to_json(TEEN_VOICE), indent=2, ensure_ascii=False)
+    )
+    assert report.recall >= TEEN_VOICE.min_recall
+    assert report.false_alarm_rate <= TEEN_VOICE.max_false_alarm_rate
+    assert report.failed_gates(MET_TODAY) == [], evaluation.render(report, TEEN_VOICE)

@@ -1,0 +1,279 @@
+"""The listening layer's rules (bot/safety/listening.py), in plain Python: no model, no Rasa."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.safety.listening import (
+    CHECKIN_NOT_OK,
+    HYPERBOLE,
+    IMMEDIATE_DANGER,
+    LISTENING_MESSAGES,
+    OPENER,
+    THREAD_MESSAGES,
+    Moment,
+    Outcome,
+    Rules,
+    Signals,
+    State,
+    listen,
+)
+
+RULES = Rules(
+    emergency_categories={
+        "overdose": "self_harm",
+        "weapon": "weapons_violence",
+        "danger": IMMEDIATE_DANGER,
+    },
+    default_emergency="danger",
+    fears_in_threads={("image_abuse", "arrest"): "images"},
+)
+
+
+def said(intent: str = "nlu_fallback", **found: object) -> Signals:
+    return Signals(intent=intent, **found)  # type: ignore[arg-type]
+
+
+def conversation(*messages: Signals) -> list[Outcome]:
+    """Each message's outcome, every one starting from the state the one before left."""
+    state, outcomes = State(), []
+    for signals in messages:
+        outcome = listen(state, signals, RULES)
+        outcomes.append(outcome)
+        state = outcome.state
+    return outcomes
+
+
+def sure(category: str, probability: float = 0.95) -> dict[str, float]:
+    return {category: probability, "none": 1 - probability}
+
+
+# --- trust, openers, feelings, fears, taking it back -------------------------------------------
+
+
+def test_a_trust_question_gets_an_honest_answer_and_the_assistant_keeps_listening() -> None:
+    [outcome] = conversation(said("trust_question"))
+    assert outcome.moment is Moment.TRUST and outcome.disclosure is None
+    assert outcome.state.listening_left == LISTENING_MESSAGES
+
+
+def test_while_listening_an_unplaced_message_is_an_invitation_to_go_on_not_a_rephrase() -> None:
+    opener, unplaced = conversation(said(OPENER), said("nlu_fallback"))
+    assert opener.moment is Moment.INVITE
+    assert unplaced.intent == OPENER and unplaced.moment is Moment.GO_ON
+
+
+def test_an_unplaced_message_out_of_the_blue_is_left_to_the_rephrase_prompt() -> None:
+    [outcome] = conversation(said("nlu_fallback"))
+    assert outcome.intent == "nlu_fallback" and outcome.moment is None
+
+
+def test_opener_words_make_an_opener_even_when_the_intent_model_heard_a_trust_question() -> None:
+    [outcome] = conversation(said("trust_question", opener="can_i_tell"))
+    assert outcome.moment is Moment.INVITE and outcome.kind == "can_i_tell"
+
+
+def test_a_listening_intent_just_under_the_fallback_threshold_is_still_heard() -> None:
+    [outcome] = conversation(said("nlu_fallback", runner_up=("trust_question", 0.3)))
+    assert outcome.moment is Moment.TRUST
+
+
+def test_feelings_are_acknowledged_by_kind() -> None:
+    [outcome] = conversation(said("worried", feeling="scared"))
+    assert outcome.moment is Moment.FEELING and outcome.kind == "scared"
+
+
+def test_a_fear_about_telling_is_answered_and_the_assistant_keeps_listening() -> None:
+    [outcome] = conversation(said("fear_of_telling", fear="arrest"))
+    assert outcome.moment is Moment.FEAR and outcome.kind == "arrest"
+    assert outcome.state.listening_left == LISTENING_MESSAGES
+
+
+def test_taking_it_back_is_accepted_and_lets_the_thread_go() -> None:
+    told, back = conversation(said(risks=frozenset({"peer_abuse"})), said("take_it_back"))
+    assert told.state.thread == "peer_abuse"
+    assert back.moment is Moment.TAKE_BACK and back.state.thread is None
+
+
+# --- disclosures in pieces and the thread ----------------------------------------------------
+
+
+def test_a_near_miss_is_carried_forward_as_numbers_and_completes_the_next_piece() -> None:
+    first, second = conversation(
+        said(probabilities={"sexual_abuse": 0.3, "none": 0.7}),
+        said(probabilities={"sexual_abuse": 0.3, "none": 0.7}),
+    )
+    assert first.disclosure is None
+    assert first.state.near_miss == {"sexual_abuse": 0.3}
+    assert second.disclosure is not None and second.disclosure.category == "sexual_abuse"
+    assert second.disclosure.source == "conversation"
+
+
+def test_the_same_weak_piece_without_anything_before_it_is_not_a_disclosure() -> None:
+    [outcome] = conversation(said(probabilities={"sexual_abuse": 0.3, "none": 0.7}))
+    assert outcome.disclosure is None
+
+
+def test_a_follow_up_keeps_the_disclosures_category_and_help() -> None:
+    told, follow_up = conversation(
+        said(risks=frozenset({"image_abuse"}), probabilities=sure("image_abuse")),
+        # "i dont have the money wat do i do": the classifier alone thinks trafficking
+        said("ask_what_to_do", probabilities={"trafficking": 0.6, "none": 0.4}),
+    )
+    assert told.intent == "image_abuse" and not told.disclosure.follow_up  # type: ignore[union-attr]
+    assert follow_up.moment is Moment.FOLLOW_UP
+    assert follow_up.disclosure is not None
+    assert follow_up.disclosure.category == "image_abuse" and follow_up.disclosure.follow_up
+
+
+def test_an_unplaced_message_inside_a_disclosure_gets_its_help_again() -> None:
+    _, follow_up = conversation(said(risks=frozenset({"missing"})), said("nlu_fallback"))
+    assert follow_up.moment is Moment.FOLLOW_UP and follow_up.state.thread == "missing"
+
+
+def test_a_clearly_different_disclosure_replaces_the_thread() -> None:
+    _, second = conversation(
+        said(risks=frozenset({"image_abuse"})), said(risks=frozenset({"self_harm"}))
+    )
+    assert second.intent == "self_harm" and not second.disclosure.follow_up  # type: ignore[union-attr]
+
+
+def test_the_thread_is_let_go_after_a_while() -> None:
+    outcomes = conversation(
+        said(risks=frozenset({"missing"})), *[said("greet") for _ in range(THREAD_MESSAGES)]
+    )
+    assert outcomes[-1].state.thread is None
+
+
+def test_a_fear_of_trouble_after_sextortion_is_about_the_pictures() -> None:
+    _, fear = conversation(
+        said(risks=frozenset({"image_abuse"})), said("fear_of_telling", fear="arrest")
+    )
+    assert fear.moment is Moment.FEAR and fear.kind == "images"
+
+
+def test_a_disclosure_that_also_voices_a_fear_carries_it() -> None:
+    [outcome] = conversation(said(risks=frozenset({"criminal_exploitation"}), fear="arrest"))
+    assert outcome.disclosure is not None and outcome.disclosure.fear == "arrest"
+
+
+def test_harm_heard_only_tentatively_gets_an_invitation_then_the_next_piece_the_whole_reply() -> (
+    None
+):
+    tentative, told = conversation(
+        said(probabilities={"online_grooming": 0.6, "none": 0.4}),
+        said(probabilities={"online_grooming": 0.5, "none": 0.5}),
+    )
+    assert tentative.moment is Moment.CONCERN and tentative.disclosure.tentative  # type: ignore[union-attr]
+    assert told.intent == "online_grooming" and told.disclosure is not None
+    assert not told.disclosure.tentative and not told.disclosure.follow_up
+
+
+# --- urgency ---------------------------------------------------------------------------------
+
+
+def test_an_emergency_leads_with_999_whatever_its_category() -> None:
+    [outcome] = conversation(said(urgency="overdose", probabilities=sure("self_harm", 0.4)))
+    assert outcome.intent == IMMEDIATE_DANGER and outcome.urgent
+    assert outcome.disclosure is not None
+    assert (outcome.disclosure.category, outcome.disclosure.urgency) == ("self_harm", "overdose")
+
+
+def test_an_emergency_pattern_is_a_disclosure_even_when_nothing_else_says_so() -> None:
+    [outcome] = conversation(said("out_of_scope", urgency="weapon"))
+    assert outcome.disclosure is not None and outcome.disclosure.category == "weapons_violence"
+
+
+def test_immediate_danger_without_a_kind_gets_the_default_emergency() -> None:
+    [outcome] = conversation(said(risks=frozenset({IMMEDIATE_DANGER})))
+    assert outcome.disclosure is not None and outcome.disclosure.urgency == "danger"
+
+
+def test_while_an_emergency_is_live_the_next_message_gets_999_first_again() -> None:
+    _, still = conversation(said(urgency="overdose"), said("nlu_fallback"))
+    assert still.intent == IMMEDIATE_DANGER and still.disclosure.follow_up  # type: ignore[union-attr]
+    assert still.disclosure.category == "self_harm"  # type: ignore[union-attr]
+
+
+def test_moving_on_after_an_emergency_is_allowed() -> None:
+    _, thanks = conversation(said(urgency="overdose"), said("thanks"))
+    assert thanks.intent == "thanks"
+
+
+# --- jokes and check-ins ---------------------------------------------------------------------
+
+
+def test_a_joke_with_only_a_figure_of_speech_gets_a_check_in() -> None:
+    [outcome] = conversation(
+        said(risks=frozenset({"self_harm"}), joke=True, figurative=True, only_figurative=True)
+    )
+    assert outcome.intent == HYPERBOLE and outcome.check_in and outcome.disclosure is None
+
+
+def test_a_joke_word_does_not_hide_anything_worrying_beyond_a_figure_of_speech() -> None:
+    [outcome] = conversation(said(urgency="overdose", joke=True, only_figurative=False))
+    assert outcome.urgent
+
+
+def test_a_joke_about_sexual_abuse_is_never_just_a_check_in() -> None:
+    [outcome] = conversation(
+        said(probabilities=sure("sexual_abuse"), joke=True, only_figurative=True)
+    )
+    assert outcome.disclosure is not None and outcome.intent == "sexual_abuse"
+
+
+@pytest.mark.parametrize("typed", [True, False])
+def test_not_ok_after_a_check_in_leads_to_the_self_harm_help(typed: bool) -> None:
+    _, not_ok = conversation(
+        said(HYPERBOLE, figurative=True, joke=True), said(CHECKIN_NOT_OK, typed=typed)
+    )
+    assert not_ok.disclosure is not None
+    assert (not_ok.disclosure.category, not_ok.disclosure.about) == ("self_harm", "self")
+
+
+def test_not_ok_without_a_check_in_is_a_feeling() -> None:
+    [outcome] = conversation(said(CHECKIN_NOT_OK))
+    assert outcome.moment is Moment.FEELING and outcome.disclosure is None
+
+
+# --- Welsh and the stored state --------------------------------------------------------------
+
+
+def test_once_a_conversation_is_in_welsh_its_replies_stay_bilingual() -> None:
+    _, _, told = conversation(said("greet", welsh=True), said("greet"), said(urgency="jump"))
+    assert told.disclosure is not None and told.disclosure.welsh
+
+
+def test_the_state_round_trips_and_holds_only_names_numbers_and_flags() -> None:
+    state = State(
+        thread="image_abuse",
+        thread_left=3,
+        urgency="overdose",
+        urgent_left=1,
+        listening_left=2,
+        near_miss={"missing": 0.25},
+        about="self",
+        checked_in_left=1,
+        welsh=True,
+    )
+    stored = state.to_dict()
+    assert State.from_dict(stored) == state
+    for value in stored.values():
+        assert value is None or isinstance(value, (bool, int, float, str, dict))
+    assert set(stored["near_miss"]) <= {"missing"}
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [None, "text", {"thread": "my name is Sam"}, {"thread_left": -4}, {"near_miss": {"x": "y"}}],
+)
+def test_a_malformed_stored_state_counts_as_nothing_said(stored: object) -> None:
+    state = State.from_dict(stored)
+    assert state.thread is None and state.thread_left == 0 and state.near_miss == {}
+
+
+def test_a_button_that_names_a_category_leads_to_its_help() -> None:
+    [outcome] = conversation(replace(said("self_harm"), typed=False))
+    assert outcome.disclosure is not None and outcome.disclosure.source == "button"

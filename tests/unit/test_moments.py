@@ -1,0 +1,115 @@
+"""What a young person reads at the moments around telling (bot/dialogue/moments.py), built
+from the shipped content: honest, kind, never "say it another way", never asking for details."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.content import Content
+from bot.dialogue import disclosure, moments
+from bot.dialogue.replies import Reply
+from bot.safety.listening import Moment
+
+PROBING = re.compile(
+    r"what('s| is) your name|how old|your age|where do you live|which school|your address",
+    re.IGNORECASE,
+)
+
+
+def said(replies: list[Reply]) -> str:
+    return "\n".join(reply.text for reply in replies)
+
+
+def test_a_trust_question_is_answered_honestly_and_briefly(content: Content) -> None:
+    text = said(moments.respond(content, Moment.TRUST, None, None, None))
+    assert "chatbot" in text
+    assert "can't tell anyone" in text and "can't\ncontact anyone" not in text
+    assert "Nothing you type is kept" in text
+    assert "Childline" in text and "life is in danger" in text  # what Childline does with it
+    assert content.menu.rephrase not in text
+
+
+@pytest.mark.parametrize("moment", list(Moment))
+def test_no_moment_asks_for_details_or_to_say_it_another_way(
+    content: Content, moment: Moment
+) -> None:
+    text = said(moments.respond(content, moment, None, "image_abuse", None))
+    assert text
+    assert not PROBING.search(text)
+    assert content.menu.rephrase not in text
+
+
+def test_each_feeling_is_acknowledged_in_its_own_words_then_invited(content: Content) -> None:
+    for feeling in content.listening.feelings:
+        [reply] = moments.respond(content, Moment.FEELING, feeling.id, None, None)
+        assert reply.text.startswith(feeling.say)
+        assert content.listening.feeling_invite in reply.text
+
+
+def test_each_fear_gets_its_answer_and_services(content: Content) -> None:
+    for fear in content.listening.fears:
+        [reply] = moments.respond(content, Moment.FEAR, fear.id, None, None)
+        assert reply.text.startswith(fear.say)
+        assert reply.services == tuple(fear.services or content.listening.fear_services)
+
+
+def test_the_arrest_fear_says_what_is_true_without_promising_no_trouble(content: Content) -> None:
+    [reply] = moments.respond(content, Moment.FEAR, "arrest", None, None)
+    assert "Modern Slavery Act 2015" in reply.text and "section 45" in reply.text
+    assert "solicitor" in reply.text and "appropriate adult" in reply.text
+    assert "won't be in trouble" not in reply.text
+
+
+def test_a_check_in_offers_ok_and_not_ok(content: Content) -> None:
+    [reply] = moments.respond(content, Moment.CHECK_IN, "self_harm", None, None)
+    assert [button.intent for button in reply.buttons] == ["checkin_ok", "checkin_not_ok"]
+    assert "checking" in reply.text.lower()
+
+
+def test_inside_a_disclosure_a_moment_keeps_its_help_in_view(content: Content) -> None:
+    replies = moments.respond(content, Moment.FEELING, "scared", "image_abuse", None)
+    assert replies[-1].services == tuple(content.disclosures["image_abuse"].services)
+
+
+def test_a_follow_up_gives_the_categorys_next_steps_and_services(content: Content) -> None:
+    replies = moments.respond(content, Moment.FOLLOW_UP, None, "image_abuse", None)
+    text = said(replies)
+    assert content.disclosures["image_abuse"].follow_up in text
+    assert "Don't pay" in text
+    assert replies[-1].buttons  # the next steps stay on offer
+
+
+def test_in_welsh_a_moment_without_its_own_welsh_starts_with_meic(content: Content) -> None:
+    replies = moments.respond(content, Moment.FEELING, "alone", None, None, welsh=True)
+    assert replies[0].text == content.listening.welsh.meic
+    trust = moments.respond(content, Moment.TRUST, None, None, None, welsh=True)
+    assert trust[0].text.startswith(content.listening.welsh.trust)
+
+
+def test_an_urgent_disclosure_lists_999_first_and_in_welsh_adds_meic_after_childline(
+    content: Content,
+) -> None:
+    replies = disclosure.respond(content, "self_harm", "self", None, urgent=True, welsh=True)
+    services = next(reply.services for reply in replies if reply.services)
+    assert services[0] == "police_emergency"
+    assert services.index("meic") == services.index("childline") + 1
+    assert replies[0].text.startswith(content.disclosures["self_harm"].welsh.about_you)
+
+
+def test_a_disclosure_that_voices_a_fear_answers_it_straight_after_the_opening(
+    content: Content,
+) -> None:
+    replies = disclosure.respond(content, "criminal_exploitation", "self", None, fear="arrest")
+    fear = next(kind for kind in content.listening.fears if kind.id == "arrest")
+    assert replies[1].text == fear.say
+
+
+def test_the_static_replies_lead_with_999_in_every_variation(content: Content) -> None:
+    responses = disclosure.static_responses(content)
+    for variation in responses["utter_urgent_first"]:
+        assert "999" in variation["text"].split("\n\n")[0]
+    welsh = responses["utter_safety_first"][0]
+    assert welsh["condition"] == [{"type": "slot", "name": "language", "value": "cy"}]
+    assert welsh["text"].endswith(content.safety.first_response)
