@@ -80,6 +80,7 @@ def _pattern_problems(root: Path) -> list[Problem]:
     if not SPACY_PIPELINE.exists():
         print("The patterns were not checked: build the spaCy pipeline first (make nlp).\n")
         return []
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # spaCy loads TensorFlow, which chatters
     import spacy
 
     from bot.safety.matcher import spacy_lemmatizer

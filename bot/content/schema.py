@@ -269,8 +269,12 @@ class ScenarioStage(Strict):
     story: Text
     # The signs the group can spot here, each linked to the stage's signs.
     signs: list[SpottedSign] = Field(min_items=1)
-    # A question for the group to talk about.
+    # A question for the group to talk about. Ask about what the abuser does, never about
+    # what the young person did to "cause" it.
     question: Text
+    # A model answer for the facilitator (in the session pack, not on the screen): what the
+    # group should take away, with no blame on the young person.
+    answer: Text
     # What the young person in the story could do, and who could help.
     what_they_could_do: Text
     services: list[Id] = Field(min_items=1)
@@ -336,6 +340,8 @@ class Session(Strict):
     signs_prompt: Text
     reveal_button: Text
     question_heading: Text
+    # Before each question's model answer in the session pack.
+    answer_heading: Text
     what_they_could_do_heading: Text
     # Headings on the session screens.
     ground_rules_heading: Text
@@ -380,6 +386,9 @@ class WordLists(Strict):
     # Everyday things jokes are made about ("this song", "the wifi", "if i fail my mock"): like a
     # joke word, they make an everyday figure of speech get a check-in, not the full reply.
     trivial: list[Pattern] = []
+    # A lesson, homework or a project: in a question ("beth yw county lines? ma gwers gyda ni
+    # fory"), the message is learning unless a risk pattern or an emergency hears harm.
+    schoolwork: list[Pattern] = []
     # Words that show a message is written in Welsh. Two different ones in a message are enough.
     welsh: list[Pattern] = Field(min_items=1)
 

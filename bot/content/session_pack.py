@@ -70,6 +70,7 @@ def _scenario(content: Content, scenario: Scenario) -> str:
             f"<p><strong>{escaped(session.signs_prompt)}</strong></p>",
             _list(spotted),
             f"<p><strong>{escaped(session.question_heading)}</strong> {escaped(part.question)}</p>",
+            f"<p><strong>{escaped(session.answer_heading)}</strong> {escaped(part.answer)}</p>",
             f"<p><strong>{escaped(session.what_they_could_do_heading)}</strong> "
             f"{escaped(part.what_they_could_do)}</p>",
             _list(service_line(content, service_id) for service_id in part.services),

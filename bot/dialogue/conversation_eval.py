@@ -175,7 +175,9 @@ class Ear:
         self._feeling = listening.feeling_invite
         self._fears = {"": listening.fear, **{fear.id: fear.say for fear in listening.fears}}
         openers = (kind.say for kind in listening.openers)
-        self._invite = [listening.invite, listening.go_on, listening.concern, *openers]
+        # The "I'm worried" reply invites them to tell in their own words too.
+        invites = [listening.invite, listening.go_on, listening.concern, content.menu.worried]
+        self._invite = [*invites, *openers]
         self._take_back = [listening.take_back, safety.not_what_i_meant]
         replies = content.disclosures.values()
         self._welsh = [

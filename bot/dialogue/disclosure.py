@@ -60,7 +60,7 @@ def respond(
         prompt = bilingual(safety.welsh.next_steps_prompt, prompt)
     return [
         Reply(opening),
-        *_fear_answer(content, fear),
+        *fear_answer(content, fear),
         Reply(f"{honest}\n{services_block(content, services)}", services=services),
         Reply(prompt, next_steps(content, place)),
     ]
@@ -81,7 +81,7 @@ def more_about(
     services = _services(content, reply.services, urgent=urgent, welsh=welsh)
     heading = content.listening.follow_up_services
     return [
-        *_fear_answer(content, fear),
+        *fear_answer(content, fear),
         Reply(
             f"{reply.follow_up}\n\n{heading}\n{services_block(content, services)}",
             next_steps(content, place),
@@ -110,7 +110,7 @@ def _services(
     return tuple(dict.fromkeys(listed))
 
 
-def _fear_answer(content: Content, fear: str | None) -> list[Reply]:
+def fear_answer(content: Content, fear: str | None) -> list[Reply]:
     """The answer to a fear about telling ("will i get arrested?"), when one was voiced."""
     if fear is None:
         return []

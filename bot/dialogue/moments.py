@@ -74,7 +74,7 @@ def _replies(
         text = _said(listening.openers, kind) or listening.invite
         return [Reply(bilingual(listening.welsh.invite, text) if welsh else text)]
     if moment is Moment.CONCERN:
-        return [Reply(listening.concern)]
+        return [Reply(listening.concern), *disclosure.fear_answer(content, kind)]
     if moment is Moment.GO_ON:
         go_on = listening.go_on
         return [Reply(bilingual(listening.welsh.go_on, go_on) if welsh else go_on)]

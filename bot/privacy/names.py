@@ -65,6 +65,13 @@ SURNAMES_THAT_ARE_WORDS: Final = word_set(
 CAPITAL_CLUES: Final = FUNCTION_WORDS - NAMES - {"of", "the"}
 # Famous people young people talk about: not identifying, and redacting them garbles the message.
 # Only the pair is kept; "harry" alone is still a name.
+# Welsh phrases whose second word is also a name: "ar ben y bont" is "on top of the bridge",
+# "o dan" is "under", "ar dan" is "on fire". Hiding them would hide a Welsh emergency from the
+# safety patterns, which read the redacted text.
+WELSH_PHRASES: Final = frozenset(
+    tuple(phrase.split())
+    for phrase in ("ar ben", "i ben", "dros ben", "ben bore", "o dan", "ar dan", "oddi tan")
+)
 FAMOUS: Final = frozenset(
     tuple(name.split())
     for name in (
@@ -195,7 +202,8 @@ def _could_be_name(tokens: Sequence[Token], index: int) -> bool:
 def _is_famous(tokens: Sequence[Token], index: int) -> bool:
     pair = tuple(token.base for token in tokens[index : index + 2])
     after_mr = tuple(token.base for token in tokens[max(index - 1, 0) : index + 1])
-    return pair in FAMOUS or after_mr in FAMOUS
+    before = tuple(token.lower for token in tokens[max(index - 1, 0) : index + 1])
+    return pair in FAMOUS or after_mr in FAMOUS or (index > 0 and before in WELSH_PHRASES)
 
 
 def _fits_cue(cue: Cue, token: Token, capitals: bool) -> bool:

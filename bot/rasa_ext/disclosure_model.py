@@ -3,9 +3,11 @@
 It learns from the same training data as DIET, using the MiniLM sentence features added by
 SentenceEmbeddingFeaturizer, and is saved inside the trained model. At run time it only adds each
 category's probability to the message ("disclosure_probabilities") and the probability of an
-emergency ("urgent_probability"); the SafetyNet decides. An example is an emergency when its
-intent is immediate_danger, or its intent block in the training data says `metadata: {urgent:
-true}` (bot/data/urgent.yml).
+emergency ("urgent_probability") and of a disclosure being only a first piece
+("partial_probability"); the SafetyNet decides. An example is an emergency when its intent is
+immediate_danger or its intent block in the training data says `metadata: {urgent: true}`
+(bot/data/urgent.yml), and a first piece when it says `metadata: {partial: true}`
+(bot/data/partial.yml).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from bot.safety.classifier import DisclosureClassifier, Example
 
 PROBABILITIES = "disclosure_probabilities"
 URGENT_PROBABILITY = "urgent_probability"
+PARTIAL_PROBABILITY = "partial_probability"
 FILE = "disclosure_classifier.pkl"
 
 
@@ -82,6 +85,7 @@ class DisclosureModel(GraphComponent):
             [self._example(m) for m in messages],
             [m.get(INTENT) for m in messages],
             [_urgent(m) for m in messages],
+            [_marked(m, "partial") for m in messages],
         )
         with self._storage.write_to(self._resource) as folder:
             (folder / FILE).write_bytes(pickle.dumps(classifier))
@@ -94,9 +98,10 @@ class DisclosureModel(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             if text and not text.startswith("/"):
-                probabilities, urgency = self._classifier.read(self._example(message))
-                message.set(PROBABILITIES, probabilities)
-                message.set(URGENT_PROBABILITY, urgency)
+                reading = self._classifier.read(self._example(message))
+                message.set(PROBABILITIES, reading.probabilities)
+                message.set(URGENT_PROBABILITY, reading.urgent)
+                message.set(PARTIAL_PROBABILITY, reading.partial)
         return messages
 
     def _example(self, message: Message) -> Example:
@@ -109,7 +114,11 @@ class DisclosureModel(GraphComponent):
 
 def _urgent(message: Message) -> bool:
     """An emergency example: immediate danger, or a block the training data marks urgent."""
+    return _marked(message, "urgent") or message.get(INTENT) == IMMEDIATE_DANGER
+
+
+def _marked(message: Message, flag: str) -> bool:
+    """The example's intent block in the training data says `metadata: {<flag>: true}`."""
     metadata = message.get(METADATA) or {}
     intent_metadata = metadata.get(METADATA_INTENT) if isinstance(metadata, dict) else None
-    marked = isinstance(intent_metadata, dict) and intent_metadata.get("urgent") is True
-    return marked or message.get(INTENT) == IMMEDIATE_DANGER
+    return isinstance(intent_metadata, dict) and intent_metadata.get(flag) is True

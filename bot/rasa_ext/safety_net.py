@@ -37,7 +37,7 @@ from bot.content.reader import Reader
 from bot.content.schema import Listening, Urgent
 from bot.content.store import LiveFiles, content_root
 from bot.paths import SPACY_PIPELINE
-from bot.rasa_ext.disclosure_model import PROBABILITIES, URGENT_PROBABILITY
+from bot.rasa_ext.disclosure_model import PARTIAL_PROBABILITY, PROBABILITIES, URGENT_PROBABILITY
 from bot.safety.categories import is_disclosure
 from bot.safety.decision import FALLBACK_INTENT, intent_without_disclosure
 from bot.safety.listening import (
@@ -159,6 +159,7 @@ class SafetyNet(GraphComponent):
             intent=intent,
             probabilities=message.get(PROBABILITIES) or {},
             urgent_probability=float(message.get(URGENT_PROBABILITY) or 0.0),
+            partial_probability=float(message.get(PARTIAL_PROBABILITY) or 0.0),
             risks=frozenset(hit.category for hit in reading.risks),
             urgency=reading.urgent[0].category if reading.urgent else None,
             opener=_first(reading.openers),
@@ -169,6 +170,7 @@ class SafetyNet(GraphComponent):
             sounds_not_ok=reading.sounds_not_ok,
             joke=reading.joke,
             trivial=reading.trivial,
+            schoolwork=reading.schoolwork,
             figurative=reading.figurative,
             only_figurative=reading.only_figurative,
             welsh=reading.welsh,

@@ -9,7 +9,10 @@ A logistic regression over all three gives calibrated probabilities for the ten 
 "none". It is much less over-confident on everyday messages than the intent model, which is why the
 safety decision uses it (see decision.py). A second one, over the same features, gives the
 probability that a message tells of an emergency (life at risk now), apart from its category:
-the listening layer (listening.py) uses it beside the emergency patterns.
+the listening layer (listening.py) uses it beside the emergency patterns. A third, trained on
+disclosures only, gives the probability that a disclosure is only a first piece (a hint or a
+sign: "ive packed a bag") rather than what is being done: the listening layer answers those with
+an invitation to say more, with the help in view.
 """
 
 from __future__ import annotations
@@ -26,6 +29,15 @@ from sklearn.linear_model import LogisticRegression
 from bot.safety.categories import CATEGORIES
 
 NONE = "none"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the classifier makes of one message."""
+
+    probabilities: dict[str, float]  # each category and "none"; they sum to 1
+    urgent: float  # the probability of an emergency, whatever the category
+    partial: float  # if it is a disclosure, the probability it is only a first piece
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,9 @@ class DisclosureClassifier:
         self._urgency = LogisticRegression(
             C=regularisation, max_iter=4000, random_state=seed, class_weight="balanced"
         )
+        self._partial = LogisticRegression(
+            C=regularisation, max_iter=4000, random_state=seed, class_weight="balanced"
+        )
 
     @staticmethod
     def label(intent: str) -> str:
@@ -53,28 +68,36 @@ class DisclosureClassifier:
         return intent if intent in CATEGORIES else NONE
 
     def fit(
-        self, examples: Sequence[Example], intents: Sequence[str], urgent: Sequence[bool]
+        self,
+        examples: Sequence[Example],
+        intents: Sequence[str],
+        urgent: Sequence[bool],
+        partial: Sequence[bool],
     ) -> DisclosureClassifier:
-        """Learn the categories from the examples' intents, and emergencies from `urgent`."""
+        """Learn the categories from the examples' intents, emergencies from `urgent`, and first
+        pieces from `partial` (among the disclosures only)."""
         self._words.fit([example.lemmas for example in examples])
         self._chars.fit([example.text for example in examples])
         features = self._features(examples)
-        self._model.fit(features, [self.label(intent) for intent in intents])
+        labels = [self.label(intent) for intent in intents]
+        self._model.fit(features, labels)
         self._urgency.fit(features, list(urgent))
+        disclosures = [at for at, label in enumerate(labels) if label != NONE]
+        self._partial.fit(features[disclosures], [partial[at] for at in disclosures])
         return self
 
-    def read(self, example: Example) -> tuple[dict[str, float], float]:
-        """Probability of each category and of "none" (they sum to 1), and of an emergency."""
+    def read(self, example: Example) -> Reading:
         features = self._features([example])
         [row] = self._model.predict_proba(features)
-        [urgency] = self._urgency.predict_proba(features)
         probabilities = {
             str(name): float(value) for name, value in zip(self._model.classes_, row, strict=True)
         }
-        return probabilities, float(dict(zip(self._urgency.classes_, urgency, strict=True))[True])
+        return Reading(
+            probabilities, _chance_of(self._urgency, features), _chance_of(self._partial, features)
+        )
 
     def probabilities(self, example: Example) -> dict[str, float]:
-        return self.read(example)[0]
+        return self.read(example).probabilities
 
     def _features(self, examples: Sequence[Example]) -> sparse.csr_matrix:
         embeddings = np.stack([example.embedding for example in examples])
@@ -85,3 +108,9 @@ class DisclosureClassifier:
                 self._chars.transform([example.text for example in examples]),
             ]
         ).tocsr()
+
+
+def _chance_of(model: LogisticRegression, features: sparse.csr_matrix) -> float:
+    """The probability of True from a binary logistic regression."""
+    [row] = model.predict_proba(features)
+    return float(dict(zip(model.classes_, row, strict=True))[True])

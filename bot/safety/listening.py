@@ -28,7 +28,8 @@ The rules, in order:
 5. Otherwise the moment: trust questions, fears, feelings, openers, taking it back, and, while
    listening, a message that cannot be placed gets an invitation to go on, never "say it another
    way".
-The thresholds were chosen on tests/dev/teen_voice, never on the evaluation sets.
+The thresholds were chosen on the development sets in tests/dev/teen_voice*, never on the
+evaluation sets.
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ from enum import Enum
 from typing import Any
 
 from bot.safety.categories import CATEGORIES, IMMEDIATE_DANGER, is_disclosure
-from bot.safety.decision import DISCLOSURE_THRESHOLD, Decision, decide
+from bot.safety.decision import CATEGORY_CONFIDENCE, DISCLOSURE_THRESHOLD, Decision, decide
 
 # The intents the listening layer reads, as the intent model names them.
-TRUST_INTENTS = frozenset({"trust_question", "bot_challenge"})
+TRUST_QUESTION = "trust_question"
+TRUST_INTENTS = frozenset({TRUST_QUESTION, "bot_challenge"})
 OPENER = "opener"
 WORRIED = "worried"
 FEAR_OF_TELLING = "fear_of_telling"
@@ -55,25 +57,32 @@ ASK_WHAT_TO_DO = "ask_what_to_do"
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
 GET_HELP = "get_help"
+ASK_CHILDLINE = "ask_childline"
 # Messages the assistant cannot place.
 UNPLACED = frozenset({FALLBACK, OUT_OF_SCOPE})
 # After these, the assistant keeps listening for what comes next.
 LISTENING_INTENTS = frozenset({*TRUST_INTENTS, OPENER, WORRIED, FEAR_OF_TELLING})
 # Intents under which a trust question's own words ("swear down?") still make it one.
 ASKING = frozenset({*UNPLACED, OPENER, WORRIED, ASK_WHAT_TO_DO, FEAR_OF_TELLING})
+# A fear about telling in its own words ("if i report them theyll know it was me") is answered as
+# one under these intents too: the fear is what the message is about.
+FEAR_OVER = frozenset({*ASKING, *TRUST_INTENTS, ASK_CHILDLINE, GET_HELP, "ask_anonymous_report"})
 # Inside a disclosure already told, these carry on telling it: the follow-up keeps its help.
 CARRYING_ON = frozenset({*UNPLACED, ASK_WHAT_TO_DO, GET_HELP, OPENER})
 # Intents that leave an emergency or a disclosure behind (with stage_, topic_ and quiz_ ones).
 MOVING_ON = frozenset(
     {
         TAKE_IT_BACK, NOT_WHAT_I_MEANT, CHECKIN_OK, "greet", "goodbye", "thanks", "menu",
-        "learn_stages", "learn_trends", "next_stage", "previous_stage", "ask_childline",
+        "learn_stages", "learn_trends", "next_stage", "previous_stage", ASK_CHILDLINE,
         "ask_anonymous_report", "ask_trusted_adult", "share_details", "who_made_you",
     }
 )  # fmt: skip
 # A joke about these gets a check-in; a "joke" about sexual abuse or grooming never does.
 JOKE_PRONE = frozenset({"self_harm", "weapons_violence", "immediate_danger", "peer_abuse"})
 SELF_HARM = "self_harm"
+# In an emergency these say less than 999 and the danger help already do: peer abuse's help is
+# about people your own age, and "mums boyfriend is hitting her" is not that.
+NOT_MORE_SPECIFIC = frozenset({IMMEDIATE_DANGER, "peer_abuse"})
 
 # How many messages each state lasts (the current one not counted).
 LISTENING_MESSAGES = 3  # working up to telling, after an opener, a trust question or a feeling
@@ -92,6 +101,9 @@ URGENT = 0.6
 # Below this, a disclosure only the classifier heard, out of the blue, is tentative: an invitation
 # to say more, with that kind of harm's help in view, rather than the whole reply.
 TENTATIVE = 0.65
+# A disclosure the classifier thinks this likely to be only a first piece (a hint or a sign, "ive
+# packed a bag") is tentative too.
+PARTIAL = 0.8
 # Inside a disclosure, a model-only decision of another category replaces it only this sure.
 SWITCH_CONFIDENCE = 0.8
 # An unplaced message whose runner-up intent is a listening one this sure is taken as that one.
@@ -139,6 +151,7 @@ class Signals:
     risks: frozenset[str] = frozenset()  # categories whose risk patterns matched
     urgency: str | None = None  # the emergency kind an urgent pattern matched
     urgent_probability: float = 0.0  # the classifier's: an emergency, whatever its category
+    partial_probability: float = 0.0  # the classifier's: a disclosure that is only a first piece
     opener: str | None = None  # kinds the listening patterns matched
     feeling: str | None = None
     fear: str | None = None
@@ -147,6 +160,7 @@ class Signals:
     sounds_not_ok: bool = False  # "tbh its not really a joke", for after a check-in
     joke: bool = False
     trivial: bool = False  # about an everyday thing jokes are made about ("this song")
+    schoolwork: bool = False  # a question for a lesson, homework or a project
     figurative: bool = False  # an everyday figure of speech touching harm ("kms", "i'm dead")
     # Every worrying phrase lies inside such a figure of speech.
     only_figurative: bool = True
@@ -171,11 +185,15 @@ class State:
     about: str = ABOUT_UNCLEAR
     checked_in_left: int = 0  # messages left in which a check-in's answer is listened for
     welsh: bool = False
+    # A fear about telling voiced while working up to telling ("will i get arrested?"): the
+    # disclosure that follows answers it again, now that it is about something real.
+    fear: str | None = None
 
     def aged(self) -> State:
         """The state as the next message finds it: one message older."""
         thread_left = max(0, self.thread_left - 1)
         urgent_left = max(0, self.urgent_left - 1)
+        listening_left = max(0, self.listening_left - 1)
         return replace(
             self,
             thread=self.thread if thread_left else None,
@@ -183,8 +201,9 @@ class State:
             thread_left=thread_left,
             urgency=self.urgency if urgent_left else None,
             urgent_left=urgent_left,
-            listening_left=max(0, self.listening_left - 1),
+            listening_left=listening_left,
             checked_in_left=max(0, self.checked_in_left - 1),
+            fear=self.fear if listening_left else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -200,6 +219,7 @@ class State:
             "about": self.about,
             "checked_in_left": self.checked_in_left,
             "welsh": self.welsh,
+            "fear": self.fear,
         }
 
     @classmethod
@@ -223,6 +243,7 @@ class State:
             about=str(data.get("about") or ABOUT_UNCLEAR),
             checked_in_left=_count(data.get("checked_in_left")),
             welsh=data.get("welsh") is True,
+            fear=_identifier_or_none(data.get("fear")),
         )
 
 
@@ -303,6 +324,8 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
         return _button(previous, state, signals)
     combined, threshold = _with_context(state, signals)
     decision = _in_welsh_trust_the_patterns(signals, decide(signals.risks, combined, threshold))
+    if decision and _schoolwork(signals, decision):
+        decision = None
     category = decision.category if decision else None
     signals = replace(signals, fear=rules.fear(signals.fear, state.thread or category))
     heard = Heard(decision, combined)
@@ -312,21 +335,33 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
         return _emergency(state, signals, heard, rules, follow_up=True)
     if previous.checked_in_left and decision is None and _not_ok_after_check_in(previous, signals):
         return _not_ok(state, signals)
-    if _taken_back(signals, decision):
+    if _not_a_disclosure_after_all(signals, heard):
         return _moment(previous, state, signals)
     touches_harm = decision or signals.urgency or signals.figurative or signals.intent == HYPERBOLE
     if touches_harm and _a_joke(signals, decision):
         return _check_in(state, signals, category)
-    if signals.urgency or category == IMMEDIATE_DANGER:
+    if decision and _danger_only_guessed(signals, decision):
+        heard = Heard(_specific_instead(decision, combined), combined)
+    if signals.urgency or heard.decision is not None:
+        told = heard.decision.category if heard.decision else None
+        carried = rules.fear(state.fear, state.thread or told)
+        return _harm(state, replace(signals, fear=signals.fear or carried), heard, rules)
+    return _moment(previous, state, signals)
+
+
+def _harm(state: State, signals: Signals, heard: Heard, rules: Rules) -> Outcome:
+    """A disclosure, an emergency, or harm heard only tentatively."""
+    decision = heard.decision
+    if signals.urgency or (decision and decision.category == IMMEDIATE_DANGER):
         return _emergency(state, signals, heard, rules)
-    if decision and signals.urgent_probability >= URGENT and not _tentative(state, signals, heard):
+    assert decision is not None
+    tentative = _tentative(state, signals, heard)
+    if signals.urgent_probability >= URGENT and not tentative:
         kind = rules.emergency_by_category.get(decision.category, rules.default_emergency)
         return _emergency(state, replace(signals, urgency=kind), heard, rules)
-    if decision is not None:
-        if _tentative(state, signals, heard):
-            return _concern(state, signals, decision.category, heard.confidence)
-        return _disclosure(state, signals, heard)
-    return _moment(previous, state, signals)
+    if tentative:
+        return _concern(state, signals, decision.category, heard.confidence)
+    return _disclosure(state, signals, heard)
 
 
 @dataclass(frozen=True)
@@ -357,15 +392,52 @@ def _in_welsh_trust_the_patterns(signals: Signals, decision: Decision | None) ->
     return Decision(category, decision.source)
 
 
+def _schoolwork(signals: Signals, decision: Decision) -> bool:
+    """A question for a lesson or a project ("beth yw county lines? ma gwers gyda ni fory") is
+    learning, even when the classifier alone hears the harm it is about; a risk pattern or an
+    emergency still makes it a disclosure."""
+    return (
+        signals.schoolwork
+        and decision.source == "model"
+        and not signals.risks
+        and not signals.urgency
+    )
+
+
+def _danger_only_guessed(signals: Signals, decision: Decision) -> bool:
+    """Immediate danger that only the classifier heard, without its emergency head agreeing:
+    "theres this lad in my year" can lean towards danger without being one. 999 first would be a
+    false alarm; the message is heard as the specific harm it leans to, if any."""
+    return (
+        decision.category == IMMEDIATE_DANGER
+        and decision.source == "model"
+        and not signals.urgency
+        and signals.urgent_probability < URGENT
+    )
+
+
+def _specific_instead(decision: Decision, combined: Mapping[str, float]) -> Decision | None:
+    """The likeliest kind of harm other than immediate danger, when the classifier's categories
+    together still make it a disclosure; otherwise no disclosure at all."""
+    specific = {name: value for name, value in combined.items() if name != IMMEDIATE_DANGER}
+    if not specific or sum(specific.values()) < LISTENING_THRESHOLD:
+        return None
+    return Decision(max(sorted(specific), key=lambda name: specific[name]), decision.source)
+
+
 def _not_ok_after_check_in(previous: State, signals: Signals) -> bool:
     """After "just checking you're OK": "not really", or words that say it was not a joke, are
     not OK; so, straight after the check-in, is anything but "I'm OK", another joke or moving on
     ("tbh its not really about villa", "idk actually")."""
     intent = signals.intent
-    if intent == CHECKIN_NOT_OK or signals.sounds_not_ok:
+    if signals.sounds_not_ok:
         return True
-    if signals.sounds_ok or signals.joke or intent in (HYPERBOLE, CHECKIN_OK) or _moves_on(intent):
+    if signals.sounds_ok:  # "nah im fine just tired", whatever the intent model thinks
         return False
+    if intent == CHECKIN_NOT_OK:
+        return True
+    if signals.joke or intent in (HYPERBOLE, CHECKIN_OK, OUT_OF_SCOPE) or _moves_on(intent):
+        return False  # "i scored 2 not even lying": the intent model placed it elsewhere
     return previous.checked_in_left == CHECK_IN_MESSAGES
 
 
@@ -387,23 +459,31 @@ def _with_context(state: State, signals: Signals) -> tuple[dict[str, float], flo
 
 def _a_joke(signals: Signals, decision: Decision | None) -> bool:
     """Nothing worrying outside everyday figures of speech, in a kind of harm that jokes touch,
-    and a sign of a joke: a joke word, an everyday thing jokes are made about, the intent model
-    hearing hyperbole, or nothing at all heard as a disclosure ("mr patel is gonna be the death
-    of me")."""
-    if not signals.only_figurative:
-        return False
+    and a sign of a joke: a joke word, an everyday thing jokes are made about (beside a figure of
+    speech), the intent model hearing hyperbole, or nothing at all heard as a disclosure ("mr
+    patel is gonna be the death of me")."""
+    if not signals.only_figurative or signals.fear:
+        return False  # "if they find out im done for" is a fear about telling, not a joke
     if decision is None and not signals.urgency:
         return True  # only an idiom was heard
-    joking = signals.joke or signals.trivial or signals.intent == HYPERBOLE
+    # An everyday thing ("this song", "leeds") is a sign of a joke only beside a figure of speech
+    # ("this song makes me wanna die"): "my brother came home with blood on his hoodie" and "im
+    # in a flat in leeds and they took my shoes" are no joke.
+    everyday = signals.trivial and signals.figurative
+    joking = signals.joke or everyday or signals.intent == HYPERBOLE
     return joking and (decision is None or decision.category in JOKE_PRONE)
 
 
-def _taken_back(signals: Signals, decision: Decision | None) -> bool:
-    """ "nvm", "forget it", "that's not what i meant": accepted, unless a risk pattern or an
-    emergency says otherwise in the same message."""
-    taking_back = signals.intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT)
+def _not_a_disclosure_after_all(signals: Signals, heard: Heard) -> bool:
+    """ "nvm", "forget it", "that's not what i meant", and a trust question in its own words
+    ("swear down u wont say nothing to no one"), are what they say, even when the classifier
+    alone hears harm in them; a risk pattern or an emergency in the same message still wins.
+    "im not joking" is not taking anything back."""
+    decision = heard.decision
+    taking_back = signals.intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT) and not signals.sounds_not_ok
+    asking = signals.trust and heard.confidence < SWITCH_CONFIDENCE
     overruled = signals.urgency or (decision is not None and decision.source != "model")
-    return taking_back and not overruled
+    return (taking_back or asking) and not overruled
 
 
 def _emergency(
@@ -437,6 +517,7 @@ def _told(state: State, category: str, **changes: Any) -> State:
         tentative=False,
         listening_left=0,
         near_miss={},
+        fear=None,
         **changes,
     )
 
@@ -461,9 +542,28 @@ def _emergency_category(
     thread = state.thread
     if thread and category != thread and not heard.clearly(category, signals):
         return thread
-    if thread and category == IMMEDIATE_DANGER and not named and not signals.urgency:
+    if thread and category == IMMEDIATE_DANGER:
         return thread  # "danger" says less than the harm already told
+    if category == IMMEDIATE_DANGER:
+        return _more_specific(signals, heard) or category
     return category
+
+
+def _more_specific(signals: Signals, heard: Heard) -> str | None:
+    """The specific kind of harm in an emergency, when one is clear: 999 leads the reply anyway,
+    so the help after it should be for what is happening ("hes gonna shank me, showed me a
+    blade" is a weapon; "they said theyll go for my sister if i stop the runs" is exploitation).
+    A risk pattern of another kind, the classifier rating it highest of them; else a category the
+    classifier is fairly sure of."""
+    probabilities = heard.combined
+    named = sorted(signals.risks - NOT_MORE_SPECIFIC)
+    if named:
+        return max(named, key=lambda name: probabilities.get(name, 0.0))
+    specific = [name for name in sorted(probabilities) if name not in NOT_MORE_SPECIFIC]
+    likeliest = max(specific, key=lambda name: probabilities[name], default=None)
+    if likeliest and probabilities[likeliest] >= CATEGORY_CONFIDENCE:
+        return likeliest
+    return None
 
 
 def _check_in(state: State, signals: Signals, category: str | None) -> Outcome:
@@ -479,16 +579,18 @@ def _not_ok(state: State, signals: Signals) -> Outcome:
 
 
 def _tentative(state: State, signals: Signals, heard: Heard) -> bool:
-    """Only the classifier heard harm, not very surely, and nothing led up to it (no risk
-    pattern, no emergency pattern, no near miss, no disclosure already told): "theres this guy
-    on roblox thats been kinda weird". A counsellor would not yet name the harm; they would
-    invite more. Immediate danger is never tentative: its reply leads with 999."""
+    """Harm heard only tentatively, with nothing leading up to it (no near miss, no disclosure
+    already told): only the classifier heard it, not very surely, or it is only a first piece, a
+    hint or a sign ("theres this guy on roblox thats been kinda weird", "ive packed a bag"). A
+    counsellor would not yet name the harm; they would invite more. An emergency or immediate
+    danger is never tentative: its reply leads with 999."""
     decision = heard.decision
-    if decision is None or decision.source != "model" or signals.urgency:
+    if decision is None or signals.urgency or decision.category == IMMEDIATE_DANGER:
         return False
-    leading_up = state.near_miss or state.thread  # a tentative thread leads up to this too
-    urgent = decision.category == IMMEDIATE_DANGER
-    return not leading_up and not urgent and heard.confidence < TENTATIVE
+    if state.near_miss or state.thread:  # a tentative thread leads up to this too
+        return False
+    doubtful = decision.source == "model" and heard.confidence < TENTATIVE
+    return doubtful or signals.partial_probability >= PARTIAL
 
 
 def _concern(state: State, signals: Signals, category: str, confidence: float) -> Outcome:
@@ -510,6 +612,7 @@ def _concern(state: State, signals: Signals, category: str, confidence: float) -
         tentative=True,
         listening_left=LISTENING_MESSAGES,
         near_miss={},
+        fear=None,
     )
     return Outcome(OPENER, after, Moment.CONCERN, kind=signals.fear, disclosure=disclosure)
 
@@ -546,12 +649,20 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
     state = replace(state, near_miss=near_miss)
     listening = replace(state, listening_left=LISTENING_MESSAGES)
     if intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT):
-        cleared = replace(state, thread=None, thread_left=0, listening_left=0, near_miss={})
-        return Outcome(intent, cleared, Moment.TAKE_BACK if intent == TAKE_IT_BACK else None)
+        return Outcome(
+            intent, _taken_back(state), Moment.TAKE_BACK if intent == TAKE_IT_BACK else None
+        )
+    fear = intent == FEAR_OF_TELLING or (signals.fear and intent in FEAR_OVER)
+    if fear and signals.fear and not signals.trust:  # "can u get arrested for something u did"
+        feared = replace(listening, fear=signals.fear)
+        return Outcome(FEAR_OF_TELLING, feared, Moment.FEAR, kind=signals.fear)
     if intent in TRUST_INTENTS or (signals.trust and intent in ASKING):
-        return Outcome(intent, listening, Moment.TRUST)
-    if intent == FEAR_OF_TELLING or (signals.fear and intent in CARRYING_ON | {WORRIED}):
-        return Outcome(FEAR_OF_TELLING, listening, Moment.FEAR, kind=signals.fear)
+        # "like can teachers see it" may be unplaced: the trust answer needs a trust intent.
+        trust_intent = intent if intent in TRUST_INTENTS else TRUST_QUESTION
+        return Outcome(trust_intent, listening, Moment.TRUST)
+    if fear:
+        feared = replace(listening, fear=signals.fear)
+        return Outcome(FEAR_OF_TELLING, feared, Moment.FEAR, kind=signals.fear)
     if intent in (WORRIED, CHECKIN_NOT_OK) or (signals.feeling and intent in UNPLACED):
         moment = Moment.FEELING if signals.feeling or intent == CHECKIN_NOT_OK else Moment.WORRIED
         return Outcome(WORRIED, listening, moment, kind=signals.feeling)
@@ -565,9 +676,22 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
         return Outcome(OPENER, state, Moment.GO_ON)
     if intent in UNPLACED and near_miss:  # "theres these parties at a flat in town"
         return Outcome(OPENER, listening, Moment.INVITE)
+    # Something personal the assistant can't place: "my dad drinks", "my sister is 14".
+    if intent == FALLBACK and signals.about != ABOUT_UNCLEAR:
+        return Outcome(OPENER, listening, Moment.INVITE)
     if intent == ASK_WHAT_TO_DO:
         return Outcome(intent, state, Moment.WHAT_TO_DO)
     return Outcome(intent, state)
+
+
+def _taken_back(state: State) -> State:
+    """After "nvm" or "that's not what i meant": nothing is being worked up to any more, but a
+    disclosure already told is only set aside, as tentative. If they come back to it ("its
+    happened like 4 times now tbh"), its help is still there; a new disclosure gets the whole
+    reply."""
+    if state.thread is None:
+        return replace(state, listening_left=0, near_miss={}, fear=None)
+    return replace(state, tentative=True, listening_left=0, near_miss={}, fear=None)
 
 
 def _placed(signals: Signals) -> str:
@@ -576,10 +700,16 @@ def _placed(signals: Signals) -> str:
     is taken as that one ("is this private" can sit just under the fallback threshold)."""
     if signals.opener and signals.intent in {*TRUST_INTENTS, *UNPLACED}:
         return OPENER
-    if signals.intent in UNPLACED and signals.runner_up is not None:
+    if signals.trust and signals.intent in (TAKE_IT_BACK, ASK_CHILDLINE):
+        # "so if i said something bad it wouldnt go anywhere", "will childline call the feds"
+        return TRUST_QUESTION
+    if signals.intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT) and signals.sounds_not_ok:
+        return FALLBACK  # "no im not joking. i just didnt want u to freak out"
+    own_words = signals.feeling or signals.trust or signals.fear
+    if signals.intent in UNPLACED and signals.runner_up is not None and not own_words:
+        # Never taken as taking it back: that would drop the thread on a guess.
         name, confidence = signals.runner_up
-        listening = {*LISTENING_INTENTS, TAKE_IT_BACK, ASK_WHAT_TO_DO}
-        if name in listening and confidence >= RUNNER_UP_CONFIDENCE:
+        if name in {*LISTENING_INTENTS, ASK_WHAT_TO_DO} and confidence >= RUNNER_UP_CONFIDENCE:
             return name
     return signals.intent
 
@@ -591,8 +721,7 @@ def _button(previous: State, state: State, signals: Signals) -> Outcome:
     if intent == CHECKIN_NOT_OK:
         return _not_ok(state, signals)
     if intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT):
-        cleared = replace(state, thread=None, thread_left=0, listening_left=0, near_miss={})
-        return Outcome(intent, cleared)
+        return Outcome(intent, _taken_back(state))
     if is_disclosure(intent):
         disclosure = Disclosure(intent, "button", state.about, welsh=state.welsh)
         after = replace(state, thread=intent, thread_left=THREAD_MESSAGES)

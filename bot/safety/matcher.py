@@ -48,6 +48,13 @@ def spacy_lemmatizer(nlp: Language) -> Lemmatize:
 WEAK_SELF_WORDS = frozenset({"i", "my"})
 
 
+# Words that start a question, in English and Welsh ("beth yw county lines").
+QUESTION_WORDS = frozenset(
+    {"what", "whats", "wat", "wot", "how", "why", "who", "where", "when", "which", "is", "are",
+     "can", "do", "does", "beth", "be", "sut", "pam", "pwy", "ble", "lle", "oes", "ydy", "ydi"}
+)  # fmt: skip
+
+
 # A message is taken to be in Welsh when it holds this many different Welsh words.
 WELSH_WORDS_NEEDED = 2
 
@@ -75,6 +82,7 @@ class Reading:
     sounds_not_ok: bool  # "it's not really a joke", for after a check-in
     joke: bool  # a joke word or emoji ("lol", "😂")
     trivial: bool  # an everyday thing jokes are made about ("this song", "if i fail my mock")
+    schoolwork: bool  # a question for a lesson, homework or a project
     figurative: bool  # an everyday figure of speech that touches harm ("kms", "i'm dead")
     welsh: bool
     # Every risk and emergency found lies inside an everyday figure of speech ("kms", "i'm dead"):
@@ -124,6 +132,7 @@ class RiskMatcher:
             sounds_not_ok=bool(found[Group.NOT_OK]),
             joke=bool(found[Group.JOKE]),
             trivial=bool(found[Group.TRIVIAL]),
+            schoolwork=bool(found[Group.SCHOOLWORK]) and _asks(doc),
             figurative=bool(figurative),
             welsh=len({hit.pattern for hit in found[Group.WELSH]}) >= WELSH_WORDS_NEEDED,
             only_figurative=all(_inside_any(hit.span, figurative) for hit in worrying),
@@ -190,3 +199,10 @@ def _labels(hits: Sequence[Hit]) -> tuple[str, ...]:
 
 def _any_in(keys: Iterable[str], words: frozenset[str]) -> bool:
     return any(key in words for key in keys)
+
+
+def _asks(doc: Doc) -> bool:
+    """The message asks something: a question mark, or a question word first."""
+    return any(token.text == "?" for token in doc) or (
+        len(doc) > 0 and token_key(doc[0]) in QUESTION_WORDS
+    )

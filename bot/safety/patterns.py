@@ -64,6 +64,7 @@ class Group(str, Enum):
     NOT_OK = "not_ok"  # it was not a joke ("tbh its not really a joke")
     JOKE = "joke"  # a joke word or emoji ("lol", "😂")
     TRIVIAL = "trivial"  # an everyday thing jokes are made about ("this song", "the wifi")
+    SCHOOLWORK = "schoolwork"  # a lesson, homework or a project ("ma gwers gyda ni fory")
     WELSH = "welsh"  # a Welsh word
 
 
@@ -164,6 +165,7 @@ def load_risk_patterns(safety: Path, lemmatize: Lemmatize) -> RiskPatternSet:
     words_file = safety / "words.yml"
     compiler.add(words_file, Group.JOKE, "joke", words.jokes, ("jokes",))
     compiler.add(words_file, Group.TRIVIAL, "trivial", words.trivial, ("trivial",))
+    compiler.add(words_file, Group.SCHOOLWORK, "schoolwork", words.schoolwork, ("schoolwork",))
     compiler.add(words_file, Group.WELSH, "welsh", words.welsh, ("welsh",))
     for field in ("someone_else", "myself"):
         for position, word in enumerate(getattr(words, field)):

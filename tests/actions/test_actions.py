@@ -124,7 +124,8 @@ async def test_the_worried_button_invites_them_to_talk_and_lists_help(
     tracker: MakeTracker,
 ) -> None:
     messages, _ = await run(ActionRespondMoment(), tracker("worried"))
-    assert "you won't be in trouble" in messages[0]["text"]
+    assert "I won't judge you" in messages[0]["text"]
+    assert "won't be in trouble" not in messages[0]["text"]  # not a promise anyone can keep
     assert "999" in messages[0]["text"] and "Childline" in messages[0]["text"]
 
 

@@ -34,7 +34,8 @@ TRAINING = [
 def classifier() -> DisclosureClassifier:
     examples, intents = zip(*TRAINING, strict=True)
     urgent = [example.embedding[3] == 1.0 for example in examples]
-    return DisclosureClassifier().fit(list(examples), list(intents), urgent)
+    partial = [example.text.startswith("i hurt") for example in examples]
+    return DisclosureClassifier().fit(list(examples), list(intents), urgent, partial)
 
 
 def test_everything_that_is_not_a_disclosure_is_learnt_as_none() -> None:
@@ -66,7 +67,15 @@ def test_meaning_alone_can_carry_a_message_with_new_words(classifier: Disclosure
 def test_emergencies_are_told_apart_from_the_same_category_without_one(
     classifier: DisclosureClassifier,
 ) -> None:
-    _, now = classifier.read(example("took every pill", 3))
-    _, later = classifier.read(example("i want to hurt myself", 1))
-    _, everyday = classifier.read(example("this game is fun", 2))
+    now = classifier.read(example("took every pill", 3)).urgent
+    later = classifier.read(example("i want to hurt myself", 1)).urgent
+    everyday = classifier.read(example("this game is fun", 2)).urgent
     assert now > 0.5 > later and now > everyday
+
+
+def test_first_pieces_are_told_apart_from_saying_what_is_done(
+    classifier: DisclosureClassifier,
+) -> None:
+    hint = classifier.read(example("i hurt again", 1)).partial
+    told = classifier.read(example("make me sell weed", 0)).partial
+    assert hint > told

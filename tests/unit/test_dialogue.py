@@ -132,7 +132,7 @@ def test_service_line_says_how_to_reach_it_privacy_and_hours(content: Content) -
 
 
 def test_services_without_confirmed_hours_state_none(content: Content) -> None:
-    assert "Open" not in service_line(content, "the_mix")
+    assert "Open" not in service_line(content, "fearless")
 
 
 @pytest.mark.parametrize("intent", [None, "nlu_fallback", "out_of_scope", "stage_hooked"])

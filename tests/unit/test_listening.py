@@ -91,10 +91,45 @@ def test_a_fear_about_telling_is_answered_and_the_assistant_keeps_listening() ->
     assert outcome.state.listening_left == LISTENING_MESSAGES
 
 
-def test_taking_it_back_is_accepted_and_lets_the_thread_go() -> None:
-    told, back = conversation(said(risks=frozenset({"peer_abuse"})), said("take_it_back"))
+def test_taking_it_back_is_accepted_and_sets_the_thread_aside_for_a_return() -> None:
+    told, back, returned = conversation(
+        said(risks=frozenset({"peer_abuse"})), said("take_it_back"), said()
+    )
     assert told.state.thread == "peer_abuse"
-    assert back.moment is Moment.TAKE_BACK and back.state.thread is None
+    assert back.moment is Moment.TAKE_BACK and back.state.tentative
+    # "its happened like 4 times now tbh": the help is still there.
+    assert returned.moment is Moment.FOLLOW_UP and returned.state.thread == "peer_abuse"
+
+
+def test_an_unplaced_message_is_never_taken_back_on_the_intent_models_guess() -> None:
+    _, guessed = conversation(
+        said(risks=frozenset({"peer_abuse"})), said(runner_up=("take_it_back", 0.6))
+    )
+    assert guessed.moment is Moment.FOLLOW_UP and guessed.state.thread == "peer_abuse"
+
+
+def test_a_trust_question_in_its_own_words_gets_a_trust_intent_the_dialogue_answers() -> None:
+    [unplaced] = conversation(said(trust=True))
+    [taken_back] = conversation(said("take_it_back", trust=True))
+    [childline] = conversation(said("ask_childline", trust=True))
+    for outcome in (unplaced, taken_back, childline):
+        assert outcome.moment is Moment.TRUST and outcome.intent == "trust_question"
+
+
+def test_a_feeling_in_its_own_words_is_not_overruled_by_the_runner_up_intent() -> None:
+    [outcome] = conversation(said(feeling="disbelieved", runner_up=("ask_what_to_do", 0.4)))
+    assert outcome.moment is Moment.FEELING and outcome.kind == "disbelieved"
+
+
+def test_a_fear_voiced_before_telling_is_answered_again_with_the_disclosure() -> None:
+    fear, told, later = conversation(
+        said("fear_of_telling", fear="arrest"),
+        said(risks=frozenset({"criminal_exploitation"})),
+        said(risks=frozenset({"criminal_exploitation"})),
+    )
+    assert fear.moment is Moment.FEAR
+    assert told.disclosure is not None and told.disclosure.fear == "arrest"
+    assert later.disclosure is not None and later.disclosure.fear is None  # answered once
 
 
 # --- disclosures in pieces and the thread ----------------------------------------------------
@@ -233,6 +268,25 @@ def test_not_ok_after_a_check_in_leads_to_the_self_harm_help(typed: bool) -> Non
     assert (not_ok.disclosure.category, not_ok.disclosure.about) == ("self_harm", "self")
 
 
+def test_an_everyday_thing_does_not_make_an_emergency_a_joke() -> None:
+    # "im in a flat in leeds and they took my shoes n phone so i cant leave"
+    danger = sure("immediate_danger")
+    [outcome] = conversation(said(probabilities=danger, urgent_probability=0.9, trivial=True))
+    assert not outcome.check_in and outcome.urgent
+
+
+def test_sounding_ok_after_a_check_in_is_ok_whatever_the_intent_model_says() -> None:
+    _, fine = conversation(
+        said(HYPERBOLE, figurative=True, joke=True), said(CHECKIN_NOT_OK, sounds_ok=True)
+    )
+    assert fine.disclosure is None
+
+
+def test_a_message_placed_elsewhere_straight_after_a_check_in_is_not_taken_as_not_ok() -> None:
+    _, elsewhere = conversation(said(HYPERBOLE, figurative=True, joke=True), said("out_of_scope"))
+    assert elsewhere.disclosure is None
+
+
 def test_not_ok_without_a_check_in_is_a_feeling() -> None:
     [outcome] = conversation(said(CHECKIN_NOT_OK))
     assert outcome.moment is Moment.FEELING and outcome.disclosure is None
@@ -257,6 +311,7 @@ def test_the_state_round_trips_and_holds_only_names_numbers_and_flags() -> None:
         about="self",
         checked_in_left=1,
         welsh=True,
+        fear="arrest",
     )
     stored = state.to_dict()
     assert State.from_dict(stored) == state
@@ -277,3 +332,107 @@ def test_a_malformed_stored_state_counts_as_nothing_said(stored: object) -> None
 def test_a_button_that_names_a_category_leads_to_its_help() -> None:
     [outcome] = conversation(replace(said("self_harm"), typed=False))
     assert outcome.disclosure is not None and outcome.disclosure.source == "button"
+
+
+def test_a_first_piece_gets_an_invitation_even_when_a_pattern_matched() -> None:
+    first, more = conversation(
+        said(risks=frozenset({"missing"}), probabilities=sure("missing"), partial_probability=0.9),
+        said(risks=frozenset({"missing"}), probabilities=sure("missing"), partial_probability=0.9),
+    )
+    assert first.moment is Moment.CONCERN and first.disclosure.tentative  # type: ignore[union-attr]
+    assert more.intent == "missing" and not more.disclosure.tentative  # type: ignore[union-attr]
+
+
+def test_an_emergency_is_never_only_a_first_piece() -> None:
+    [outcome] = conversation(said(urgency="overdose", partial_probability=0.99))
+    assert outcome.urgent
+
+
+# --- immediate danger the classifier only guessed at ------------------------------------------
+
+
+def test_danger_only_the_classifier_leans_to_is_not_an_emergency() -> None:
+    # "theres this lad in my year": leaning to danger, no emergency pattern, no urgency.
+    leaning = {"immediate_danger": 0.24, "peer_abuse": 0.3, "sexual_abuse": 0.11, "none": 0.35}
+    [outcome] = conversation(said(probabilities=leaning, urgent_probability=0.2))
+    assert not outcome.urgent
+    assert outcome.disclosure is not None and outcome.disclosure.category == "peer_abuse"
+
+
+def test_danger_the_emergency_head_agrees_with_is_still_an_emergency() -> None:
+    [outcome] = conversation(said(probabilities=sure("immediate_danger"), urgent_probability=0.9))
+    assert outcome.urgent and outcome.intent == IMMEDIATE_DANGER
+
+
+def test_an_emergency_is_followed_by_the_help_for_the_specific_harm_named() -> None:
+    # "hes gonna shank me, showed me a blade in his bag": a threat (danger) and a weapon.
+    both = frozenset({"immediate_danger", "weapons_violence"})
+    [outcome] = conversation(said(risks=both, probabilities=sure("weapons_violence", 0.7)))
+    assert outcome.urgent and outcome.intent == IMMEDIATE_DANGER
+    assert outcome.disclosure is not None and outcome.disclosure.category == "weapons_violence"
+
+
+def test_an_emergency_takes_the_harm_the_classifier_is_sure_of_when_no_pattern_names_one() -> None:
+    [outcome] = conversation(
+        said(urgency="danger", probabilities=sure("criminal_exploitation", 0.7))
+    )
+    assert outcome.urgent
+    assert outcome.disclosure is not None
+    assert outcome.disclosure.category == "criminal_exploitation"
+
+
+def test_not_joking_after_all_is_never_taken_as_taking_it_back() -> None:
+    for intent in ("take_it_back", "not_what_i_meant"):
+        _, said_more = conversation(
+            said(risks=frozenset({"self_harm"})), said(intent, sounds_not_ok=True)
+        )
+        assert said_more.moment is Moment.FOLLOW_UP
+        assert said_more.state.thread == "self_harm" and not said_more.state.tentative
+
+
+def test_a_fear_in_its_own_words_is_answered_under_a_reporting_question() -> None:
+    # "if i report them theyll know it was me and itll be 10x worse"
+    [outcome] = conversation(said("ask_anonymous_report", fear="found_out"))
+    assert outcome.moment is Moment.FEAR and outcome.kind == "found_out"
+
+
+def test_an_everyday_thing_beside_a_figure_of_speech_is_a_sign_of_a_joke() -> None:
+    # "my geography teacher is gonna kill me": heard as violence, but a figure of speech
+    [outcome] = conversation(
+        said(probabilities=sure("weapons_violence"), trivial=True, figurative=True)
+    )
+    assert outcome.check_in
+
+
+def test_an_everyday_thing_without_a_figure_of_speech_is_no_joke() -> None:
+    # "my brother came home with blood on his hoodie and hid a knife under the floorboard"
+    [outcome] = conversation(said(probabilities=sure("weapons_violence"), trivial=True))
+    assert not outcome.check_in
+    assert outcome.disclosure is not None and outcome.disclosure.category == "weapons_violence"
+
+
+def test_a_figure_of_speech_in_a_fear_about_telling_is_no_joke() -> None:
+    # "if i tell someone and they find out im done for"
+    [outcome] = conversation(said(figurative=True, fear="found_out"))
+    assert outcome.moment is Moment.FEAR and not outcome.check_in
+
+
+def test_a_question_for_a_lesson_that_only_the_classifier_hears_as_harm_is_learning() -> None:
+    # "beth yw county lines? ma gwers gyda ni amdano fe fory"
+    [outcome] = conversation(
+        said("out_of_scope", probabilities=sure("criminal_exploitation"), schoolwork=True)
+    )
+    assert outcome.disclosure is None and not outcome.urgent
+
+
+def test_a_risk_pattern_in_a_question_for_a_lesson_is_still_a_disclosure() -> None:
+    # "they make me sell in lessons, what do i do?"
+    [outcome] = conversation(
+        said(
+            probabilities=sure("criminal_exploitation"),
+            risks=frozenset({"criminal_exploitation"}),
+            schoolwork=True,
+        )
+    )
+    assert outcome.disclosure is not None
+    assert outcome.disclosure.category == "criminal_exploitation"

@@ -188,3 +188,71 @@ def test_matching_adds_nothing_to_the_vocab(shipped: RiskMatcher, nlp: Language)
     strings, lexemes = len(nlp.vocab.strings), len(nlp.vocab)
     assert "criminal_exploitation" in {hit.category for hit in shipped.hits(doc)}
     assert (len(nlp.vocab.strings), len(nlp.vocab)) == (strings, lexemes)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("drank half a bottle of vodka and took some of my nans tablets", "overdose"),
+        ("took some of my mums pills with vodka", "overdose"),
+        ("at a party and i think someone put something in my drink", "danger"),
+        ("i think ive been spiked", "danger"),
+        ("theres other girls here and a man watches the door all the time", "held"),
+        ("he wont let me go", "held"),
+    ],
+)
+def test_shipped_emergency_patterns_hear_the_emergency(
+    shipped: RiskMatcher, nlp: Language, text: str, kind: str
+) -> None:
+    assert kind in {hit.category for hit in shipped.read(nlp(text)).urgent}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum wont let me go into town since that stabbing was on the news",
+        "i take my tablets with water every morning",
+        "how do you know if someone spiked your drink",
+    ],
+)
+def test_shipped_emergency_patterns_leave_everyday_messages_alone(
+    shipped: RiskMatcher, nlp: Language, text: str
+) -> None:
+    assert shipped.read(nlp(text)).urgent == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "im jumping" reads as "i was jumped" to the matcher
+        "everton lost again, im jumping in the mersey lad 😂",
+        "howay man if i have to revise one more poem im gonna top meself",
+    ],
+)
+def test_a_figure_of_speech_covers_its_own_im(
+    shipped: RiskMatcher, nlp: Language, text: str
+) -> None:
+    reading = shipped.read(nlp(text))
+    assert reading.figurative and reading.only_figurative and reading.trivial
+
+
+def test_a_shop_charging_money_is_not_a_fear_of_being_charged(
+    shipped: RiskMatcher, nlp: Language
+) -> None:
+    assert shipped.read(nlp("the chicken shop charged me a quid for a dip")).fears == ()
+    assert "arrest" in shipped.read(nlp("will i get charged if i tell")).fears
+
+
+@pytest.mark.parametrize(
+    ("text", "schoolwork"),
+    [
+        ("beth yw county lines? ma gwers gyda ni amdano fe fory", True),
+        ("what does grooming mean, we have pshe on it tmrw", True),
+        ("we had a lesson on county lines today", False),  # not a question
+        ("what do i do", False),  # a question, but not for school
+    ],
+)
+def test_a_question_for_school_is_heard(
+    shipped: RiskMatcher, nlp: Language, text: str, schoolwork: bool
+) -> None:
+    assert shipped.read(nlp(text)).schoolwork is schoolwork

@@ -119,7 +119,7 @@ def test_the_narrowed_phrases_still_catch_blaming_uses(content_dir: Path, blamin
 def test_every_kind_of_youth_facing_text_is_checked(content_dir: Path) -> None:
     # file: (old text, new text, the field it is in)
     places = {
-        "signposts.yml": ("for: anyone under 25", "for: drug runners under 25", "for: drug"),
+        "signposts.yml": ("for: anyone affected by a crime", "for: drug runners", "for: drug"),
         "smalltalk.yml": ("Take care.", "Take care, drug runner.", "goodbye:"),
         "privacy.yml": ("handle: usernames", "handle: drug runner names", "handle:"),
         "topics/gaming.yml": ("- Someone gives", "- A drug runner gives", "- A drug runner"),
@@ -194,3 +194,21 @@ def test_an_allowed_phrase_that_is_not_listed_is_a_warning(content_dir: Path) ->
         f'{path}:{line_starting(path, "phrase: wroking")}: "wroking for" is not a phrase listed '
         "under avoid, so this allows nothing: check the spelling, or remove this entry"
     ) in warnings(content_dir)
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        "You won't be in trouble for asking for help.",
+        "you wont get in trouble",
+        "You will not get into trouble for telling.",
+    ],
+)
+def test_promising_a_young_person_they_will_not_be_in_trouble_is_an_error(
+    content_dir: Path, promise: str
+) -> None:
+    # A young person made to commit crime can still be arrested: say what is true instead.
+    path = content_dir / "stages" / "hooked.yml"
+    replace_in(path, HOOKED_SIGN, f"sign: {promise}")
+    [problem] = errors(content_dir)
+    assert "promises what may not be true" in problem and "Childline doesn't report" in problem

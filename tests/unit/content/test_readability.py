@@ -120,3 +120,10 @@ def test_a_missing_limit_is_an_error(content_dir: Path) -> None:
     assert errors(content_dir) == [
         f"{path}:{line_of(path, 'readability:')}: 'readability.max_grade' is missing: add it"
     ]
+
+
+def test_shipped_content_has_no_readability_warnings(content_dir: Path) -> None:
+    # Every youth-facing sentence is short and plain: only the Welsh awaiting a Welsh speaker's
+    # review may warn.
+    readability = [w for w in warnings(content_dir) if "Welsh speaker" not in w]
+    assert readability == []

@@ -143,7 +143,7 @@ def test_a_service_last_checked_over_six_months_ago_is_a_warning(content_dir: Pa
 
 @pytest.mark.parametrize(
     ("today", "stale"),
-    [(datetime.date(2027, 5, 28), 0), (datetime.date(2027, 5, 29), 17)],
+    [(datetime.date(2027, 5, 28), 0), (datetime.date(2027, 5, 29), 10)],
 )
 def test_every_service_goes_stale_six_months_after_its_check(
     content_dir: Path, today: datetime.date, stale: int

@@ -137,7 +137,7 @@ def test_check_of_clean_content_says_so(
     status, out = run_check(content_dir, monkeypatch, capsys)
     assert status == 0
     assert out == (
-        "0 errors, 0 warnings: content/ can be used (4 stages, 5 topics, 18 services).\n"
+        "0 errors, 0 warnings: content/ can be used (4 stages, 5 topics, 16 services).\n"
     )
 
 

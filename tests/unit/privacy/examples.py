@@ -88,6 +88,10 @@ NOT_NAMES: Final = [
     "the man said he loves me",
     "who is this",
     "i dont want to say my name",
+    # Welsh, where "ben" and "dan" are words: "on top of the bridge", "under", "on fire".
+    "dwi ar ben y bont nawr",
+    "mae o dan y gwely",
+    "mae'r car ar dan",
 ]
 
 PHONES: Final = [
