@@ -70,9 +70,10 @@ FEAR_OVER = frozenset({*ASKING, *TRUST_INTENTS, ASK_CHILDLINE, GET_HELP, "ask_an
 # Inside a disclosure already told, these carry on telling it: the follow-up keeps its help.
 CARRYING_ON = frozenset({*UNPLACED, ASK_WHAT_TO_DO, GET_HELP, OPENER})
 # Intents that leave an emergency or a disclosure behind (with stage_, topic_ and quiz_ ones).
+# Not "I'm OK": "honestly i feel fine now" after tablets is when 999 matters most.
 MOVING_ON = frozenset(
     {
-        TAKE_IT_BACK, NOT_WHAT_I_MEANT, CHECKIN_OK, "greet", "goodbye", "thanks", "menu",
+        TAKE_IT_BACK, NOT_WHAT_I_MEANT, "greet", "goodbye", "thanks", "menu",
         "learn_stages", "learn_trends", "next_stage", "previous_stage", ASK_CHILDLINE,
         "ask_anonymous_report", "ask_trusted_adult", "share_details", "who_made_you",
     }
@@ -635,6 +636,10 @@ def _disclosure(state: State, signals: Signals, heard: Heard) -> Outcome:
         confidence=heard.confidence,
     )
     after = _told(state, category)
+    if follow_up and signals.feeling and not signals.fear:
+        # "whos gonna believe me over him", "but i love him tho": the feeling is acknowledged,
+        # with the disclosure's help still in view.
+        return Outcome(ASK_WHAT_TO_DO, after, Moment.FEELING, signals.feeling, disclosure)
     # A follow-up is answered with the category's help again, without the first response.
     intent = ASK_WHAT_TO_DO if follow_up else category
     moment = Moment.FOLLOW_UP if follow_up else None
@@ -666,9 +671,10 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
     if intent in (WORRIED, CHECKIN_NOT_OK) or (signals.feeling and intent in UNPLACED):
         moment = Moment.FEELING if signals.feeling or intent == CHECKIN_NOT_OK else Moment.WORRIED
         return Outcome(WORRIED, listening, moment, kind=signals.feeling)
-    if intent == CHECKIN_OK:
+    if intent == CHECKIN_OK and previous.checked_in_left:
         return Outcome(intent, state, Moment.CHECK_IN_OK)
-    if state.thread and intent in CARRYING_ON:
+    if state.thread and (intent in CARRYING_ON or intent == CHECKIN_OK):
+        # "ill be fine ive got £20" after telling they are running away: not "good to hear"
         return Outcome(ASK_WHAT_TO_DO, state, Moment.FOLLOW_UP)
     if intent == OPENER or (signals.opener and intent in UNPLACED):
         return Outcome(OPENER, listening, Moment.INVITE, kind=signals.opener)

@@ -232,6 +232,22 @@ def test_while_an_emergency_is_live_the_next_message_gets_999_first_again() -> N
     assert still.disclosure.category == "self_harm"  # type: ignore[union-attr]
 
 
+def test_feeling_fine_after_tablets_still_gets_999_first() -> None:
+    # "took a load of paracetamol earlier" ... "honestly i feel fine now tho"
+    _, fine = conversation(said(urgency="overdose"), said("checkin_ok", sounds_ok=True))
+    assert fine.intent == IMMEDIATE_DANGER and fine.moment is not Moment.CHECK_IN_OK
+    assert fine.disclosure is not None and fine.disclosure.category == "self_harm"
+
+
+def test_im_fine_inside_a_disclosure_without_a_check_in_keeps_its_help() -> None:
+    # "im going tonight, ive packed already" ... "ill be fine ive got £20"
+    _, fine = conversation(
+        said(risks=frozenset({"missing"}), probabilities=sure("missing")),
+        said("checkin_ok", sounds_ok=True),
+    )
+    assert fine.moment is Moment.FOLLOW_UP and fine.state.thread == "missing"
+
+
 def test_moving_on_after_an_emergency_is_allowed() -> None:
     _, thanks = conversation(said(urgency="overdose"), said("thanks"))
     assert thanks.intent == "thanks"
@@ -436,3 +452,22 @@ def test_a_risk_pattern_in_a_question_for_a_lesson_is_still_a_disclosure() -> No
     )
     assert outcome.disclosure is not None
     assert outcome.disclosure.category == "criminal_exploitation"
+
+
+def test_a_feeling_inside_a_disclosure_is_acknowledged_with_its_help_in_view() -> None:
+    # "my stepdad comes in my room at night" ... "whos gonna believe me over him"
+    _, feeling = conversation(
+        said(risks=frozenset({"sexual_abuse"}), probabilities=sure("sexual_abuse")),
+        said(probabilities=sure("sexual_abuse"), feeling="disbelieved"),
+    )
+    assert feeling.moment is Moment.FEELING and feeling.kind == "disbelieved"
+    assert feeling.state.thread == "sexual_abuse"
+    assert feeling.disclosure is not None and feeling.disclosure.follow_up
+
+
+def test_a_fear_inside_a_disclosure_is_answered_before_a_feeling() -> None:
+    _, fear = conversation(
+        said(risks=frozenset({"image_abuse"}), probabilities=sure("image_abuse")),
+        said(probabilities=sure("image_abuse"), feeling="scared", fear="found_out"),
+    )
+    assert fear.moment is Moment.FOLLOW_UP and fear.kind == "found_out"

@@ -256,3 +256,75 @@ def test_a_question_for_school_is_heard(
     shipped: RiskMatcher, nlp: Language, text: str, schoolwork: bool
 ) -> None:
     assert shipped.read(nlp(text)).schoolwork is schoolwork
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("the guys i owe money to are outside my house with bats", "weapon"),
+        ("man in a white van keeps pulling up slow next to me", "followed"),
+        ("someone is definitely in the kitchen and my parents are away", "danger"),
+        ("im under my bed", "danger"),
+        ("bro theyre jumping this kid in the park", "danger"),
+        ("wait i feel really weird, only had one drink", "danger"),
+        ("cant feel my legs properly", "danger"),
+        ("my mates collapsed, shes not waking up properly", "danger"),
+        ("he isnt breathing", "danger"),
+        ("ma rhywun yn bangio ar y drws", "danger"),
+    ],
+)
+def test_shipped_emergency_patterns_hear_danger_now(
+    shipped: RiskMatcher, nlp: Language, text: str, kind: str
+) -> None:
+    assert kind in {hit.category for hit in shipped.read(nlp(text)).urgent}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they jumped a kid last week",
+        "my mum is in the kitchen making tea",
+        "i cant wake up for school",
+    ],
+)
+def test_past_fights_kitchens_and_mornings_are_no_emergency(
+    shipped: RiskMatcher, nlp: Language, text: str
+) -> None:
+    assert shipped.read(nlp(text)).urgent == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "trust", "fears", "feelings"),
+    [
+        ("please dont tell my mum about this", True, (), ()),
+        ("he said dont tell anyone", False, (), ()),  # a secret kept: a disclosure, not a question
+        ("do u remember me from yesterday", True, (), ()),
+        ("is it linked to the police", True, (), ()),
+        ("if they hear i went to a teacher itll be ten times worse", False, ("found_out",), ()),
+        ("i dont wanna be a snitch tho", False, ("found_out",), ()),
+        ("he knows where my little sister goes to school", False, ("family",), ()),
+        ("my dads already said one more thing and im out the door", False, ("kicked_out",), ()),
+        ("whos gonna believe me over him", False, (), ("disbelieved",)),
+        ("but hes really nice to me tho", False, (), ("care",)),
+        ("ond dwi'n ei garu fo", False, (), ("care",)),
+    ],
+)
+def test_trust_fears_and_feelings_in_their_own_words(
+    shipped: RiskMatcher,
+    nlp: Language,
+    text: str,
+    trust: bool,
+    fears: tuple[str, ...],
+    feelings: tuple[str, ...],
+) -> None:
+    reading = shipped.read(nlp(text))
+    assert (reading.trust, reading.fears, reading.feelings) == (trust, fears, feelings)
+
+
+def test_kicked_out_in_welsh_is_about_a_home_not_a_beating(
+    shipped: RiskMatcher, nlp: Language
+) -> None:
+    categories = {
+        hit.category for hit in shipped.hits(nlp("dwi 'di cael fy nghicio allan gan dad"))
+    }
+    assert categories == {"missing"}
