@@ -668,7 +668,10 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
     if fear:
         feared = replace(listening, fear=signals.fear)
         return Outcome(FEAR_OF_TELLING, feared, Moment.FEAR, kind=signals.fear)
-    if intent in (WORRIED, CHECKIN_NOT_OK) or (signals.feeling and intent in UNPLACED):
+    # Inside a disclosure, a feeling carrying it on ("teachers dont do anything") is acknowledged
+    # first; the disclosure's help stays in view.
+    feeling_heard = intent in UNPLACED or (state.thread is not None and intent in CARRYING_ON)
+    if intent in (WORRIED, CHECKIN_NOT_OK) or (signals.feeling and feeling_heard):
         moment = Moment.FEELING if signals.feeling or intent == CHECKIN_NOT_OK else Moment.WORRIED
         return Outcome(WORRIED, listening, moment, kind=signals.feeling)
     if intent == CHECKIN_OK and previous.checked_in_left:

@@ -471,3 +471,13 @@ def test_a_fear_inside_a_disclosure_is_answered_before_a_feeling() -> None:
         said(probabilities=sure("image_abuse"), feeling="scared", fear="found_out"),
     )
     assert fear.moment is Moment.FOLLOW_UP and fear.kind == "found_out"
+
+
+def test_a_feeling_carrying_a_disclosure_on_is_acknowledged_before_its_help() -> None:
+    # "my year group made a hate page about me" ... "teachers dont do anything"
+    _, feeling = conversation(
+        said(risks=frozenset({"peer_abuse"}), probabilities=sure("peer_abuse")),
+        said("ask_what_to_do", feeling="disbelieved"),
+    )
+    assert feeling.moment is Moment.FEELING and feeling.kind == "disbelieved"
+    assert feeling.state.thread == "peer_abuse"

@@ -199,6 +199,16 @@ def test_matching_adds_nothing_to_the_vocab(shipped: RiskMatcher, nlp: Language)
         ("i think ive been spiked", "danger"),
         ("theres other girls here and a man watches the door all the time", "held"),
         ("he wont let me go", "held"),
+        ("the guys i owe money to are outside my house with bats", "weapon"),
+        ("man in a white van keeps pulling up slow next to me", "followed"),
+        ("someone is definitely in the kitchen and my parents are away", "danger"),
+        ("im under my bed", "danger"),
+        ("bro theyre jumping this kid in the park", "danger"),
+        ("wait i feel really weird, only had one drink", "danger"),
+        ("cant feel my legs properly", "danger"),
+        ("my mates collapsed, shes not waking up properly", "danger"),
+        ("he isnt breathing", "danger"),
+        ("ma rhywun yn bangio ar y drws", "danger"),
     ],
 )
 def test_shipped_emergency_patterns_hear_the_emergency(
@@ -259,27 +269,6 @@ def test_a_question_for_school_is_heard(
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("the guys i owe money to are outside my house with bats", "weapon"),
-        ("man in a white van keeps pulling up slow next to me", "followed"),
-        ("someone is definitely in the kitchen and my parents are away", "danger"),
-        ("im under my bed", "danger"),
-        ("bro theyre jumping this kid in the park", "danger"),
-        ("wait i feel really weird, only had one drink", "danger"),
-        ("cant feel my legs properly", "danger"),
-        ("my mates collapsed, shes not waking up properly", "danger"),
-        ("he isnt breathing", "danger"),
-        ("ma rhywun yn bangio ar y drws", "danger"),
-    ],
-)
-def test_shipped_emergency_patterns_hear_danger_now(
-    shipped: RiskMatcher, nlp: Language, text: str, kind: str
-) -> None:
-    assert kind in {hit.category for hit in shipped.read(nlp(text)).urgent}
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "they jumped a kid last week",
@@ -307,6 +296,7 @@ def test_past_fights_kitchens_and_mornings_are_no_emergency(
         ("whos gonna believe me over him", False, (), ("disbelieved",)),
         ("but hes really nice to me tho", False, (), ("care",)),
         ("ond dwi'n ei garu fo", False, (), ("care",)),
+        ("wi ddim yn iawn", False, (), ("sad",)),
     ],
 )
 def test_trust_fears_and_feelings_in_their_own_words(
@@ -328,3 +318,17 @@ def test_kicked_out_in_welsh_is_about_a_home_not_a_beating(
         hit.category for hit in shipped.hits(nlp("dwi 'di cael fy nghicio allan gan dad"))
     }
     assert categories == {"missing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "something bad happened at school today",
+        "ok so theres this thing with my ex",
+        "dads drunk again",
+        "ma 'na rywun ar fortnite",
+        "wi'n becso am rywbeth",
+    ],
+)
+def test_first_pieces_are_heard_as_a_start(shipped: RiskMatcher, nlp: Language, text: str) -> None:
+    assert shipped.read(nlp(text)).openers == ("someone",)
