@@ -26,6 +26,6 @@ def need(*programs: str) -> None:
 def unavailable(what: str, install: str) -> NoReturn:
     """A tool a test needs is missing: skip locally, saying how to install it; fail under
     CI=true, where `make test` installs it, so CI never counts a skipped test as passing."""
-    if not IN_CI:
-        pytest.skip(f"needs {what} ({install})")
-    pytest.fail(f"{what} is missing: `make test` installs it when CI=true ({install})")
+    if IN_CI:
+        pytest.fail(f"{what} is missing: `make test` installs it when CI=true ({install})")
+    pytest.skip(f"needs {what} ({install}); with CI=true this is a failure, never a skip")

@@ -63,15 +63,15 @@ SURNAMES_THAT_ARE_WORDS: Final = word_set(
 # Not "will" or "may", whose capital may be a name's, nor "of" and "the", which can sit inside a
 # detail ("3rd of March", "C of E") and would be hidden by redacting it.
 CAPITAL_CLUES: Final = FUNCTION_WORDS - NAMES - {"of", "the"}
-# Famous people young people talk about: not identifying, and redacting them garbles the message.
-# Only the pair is kept; "harry" alone is still a name.
-# Welsh phrases whose second word is also a name: "ar ben y bont" is "on top of the bridge",
-# "o dan" is "under", "ar dan" is "on fire". Hiding them would hide a Welsh emergency from the
-# safety patterns, which read the redacted text.
+# Welsh phrases with a word that is also a name: "ar ben y bont" is "on top of the bridge", "o
+# dan" is "under", "ar dan" is "on fire", "ben bore" is "early morning". Hiding them would hide a
+# Welsh emergency from the safety patterns, which read the redacted text.
 WELSH_PHRASES: Final = frozenset(
     tuple(phrase.split())
     for phrase in ("ar ben", "i ben", "dros ben", "ben bore", "o dan", "ar dan", "oddi tan")
 )
+# Famous people young people talk about: not identifying, and redacting them garbles the message.
+# Only the pair is kept; "harry" alone is still a name.
 FAMOUS: Final = frozenset(
     tuple(name.split())
     for name in (
@@ -170,7 +170,7 @@ def _is_name(text: str, tokens: Sequence[Token], index: int, capitals: bool) -> 
     if not _could_be_name(tokens, index) or not _stands_alone(text, token):
         return False
     word = token.base
-    if _is_famous(tokens, index):
+    if _is_famous(tokens, index) or _in_welsh_phrase(tokens, index):
         return False
     cue = _cue_before(tokens, index)
     if cue is not None:
@@ -202,8 +202,15 @@ def _could_be_name(tokens: Sequence[Token], index: int) -> bool:
 def _is_famous(tokens: Sequence[Token], index: int) -> bool:
     pair = tuple(token.base for token in tokens[index : index + 2])
     after_mr = tuple(token.base for token in tokens[max(index - 1, 0) : index + 1])
-    before = tuple(token.lower for token in tokens[max(index - 1, 0) : index + 1])
-    return pair in FAMOUS or after_mr in FAMOUS or (index > 0 and before in WELSH_PHRASES)
+    return pair in FAMOUS or after_mr in FAMOUS
+
+
+def _in_welsh_phrase(tokens: Sequence[Token], index: int) -> bool:
+    """The word is half of a Welsh phrase ("ar ben", "ben bore"), with the word before or after."""
+    pairs = (tokens[max(index - 1, 0) : index + 1], tokens[index : index + 2])
+    return any(
+        len(pair) == 2 and tuple(token.lower for token in pair) in WELSH_PHRASES for pair in pairs
+    )
 
 
 def _fits_cue(cue: Cue, token: Token, capitals: bool) -> bool:

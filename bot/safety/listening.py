@@ -658,16 +658,17 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
             intent, _taken_back(state), Moment.TAKE_BACK if intent == TAKE_IT_BACK else None
         )
     fear = intent == FEAR_OF_TELLING or (signals.fear and intent in FEAR_OVER)
+    feared = Outcome(
+        FEAR_OF_TELLING, replace(listening, fear=signals.fear), Moment.FEAR, signals.fear
+    )
     if fear and signals.fear and not signals.trust:  # "can u get arrested for something u did"
-        feared = replace(listening, fear=signals.fear)
-        return Outcome(FEAR_OF_TELLING, feared, Moment.FEAR, kind=signals.fear)
+        return feared
     if intent in TRUST_INTENTS or (signals.trust and intent in ASKING):
         # "like can teachers see it" may be unplaced: the trust answer needs a trust intent.
         trust_intent = intent if intent in TRUST_INTENTS else TRUST_QUESTION
         return Outcome(trust_intent, listening, Moment.TRUST)
     if fear:
-        feared = replace(listening, fear=signals.fear)
-        return Outcome(FEAR_OF_TELLING, feared, Moment.FEAR, kind=signals.fear)
+        return feared
     # Inside a disclosure, a feeling carrying it on ("teachers dont do anything") is acknowledged
     # first; the disclosure's help stays in view.
     feeling_heard = intent in UNPLACED or (state.thread is not None and intent in CARRYING_ON)
@@ -698,9 +699,8 @@ def _taken_back(state: State) -> State:
     disclosure already told is only set aside, as tentative. If they come back to it ("its
     happened like 4 times now tbh"), its help is still there; a new disclosure gets the whole
     reply."""
-    if state.thread is None:
-        return replace(state, listening_left=0, near_miss={}, fear=None)
-    return replace(state, tentative=True, listening_left=0, near_miss={}, fear=None)
+    tentative = state.tentative or state.thread is not None
+    return replace(state, tentative=tentative, listening_left=0, near_miss={}, fear=None)
 
 
 def _placed(signals: Signals) -> str:

@@ -223,6 +223,10 @@ def test_shipped_emergency_patterns_hear_the_emergency(
         "mum wont let me go into town since that stabbing was on the news",
         "i take my tablets with water every morning",
         "how do you know if someone spiked your drink",
+        "they jumped a kid last week",
+        "my mum is in the kitchen making tea",
+        "i cant wake up for school",
+        "me n jess laughed so hard in RE i genuinely stopped breathing 💀",
     ],
 )
 def test_shipped_emergency_patterns_leave_everyday_messages_alone(
@@ -266,20 +270,6 @@ def test_a_question_for_school_is_heard(
     shipped: RiskMatcher, nlp: Language, text: str, schoolwork: bool
 ) -> None:
     assert shipped.read(nlp(text)).schoolwork is schoolwork
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "they jumped a kid last week",
-        "my mum is in the kitchen making tea",
-        "i cant wake up for school",
-    ],
-)
-def test_past_fights_kitchens_and_mornings_are_no_emergency(
-    shipped: RiskMatcher, nlp: Language, text: str
-) -> None:
-    assert shipped.read(nlp(text)).urgent == ()
 
 
 @pytest.mark.parametrize(

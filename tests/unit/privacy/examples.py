@@ -92,6 +92,7 @@ NOT_NAMES: Final = [
     "dwi ar ben y bont nawr",
     "mae o dan y gwely",
     "mae'r car ar dan",
+    "ben bore fory dwi'n mynd",
 ]
 
 PHONES: Final = [
