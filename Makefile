@@ -67,12 +67,15 @@ shell: train
 
 # Disclosure detection on the labelled sets: recall, false alarms, category accuracy, every miss;
 # then the teenage-voice messages (urgent recall, jokes) and whole conversations.
+# Every set is measured even when an earlier one misses a gate; then it fails if any did.
 eval: train
-	$(PY) -m bot eval tests/eval/*.jsonl --json build/results/eval/disclosures.json
+	@failed=0; \
+	$(PY) -m bot eval tests/eval/*.jsonl --json build/results/eval/disclosures.json || failed=1; \
 	$(PY) -m bot eval tests/eval/teen_voice/messages.jsonl --gates teen_voice \
-		--json build/results/eval/teen_voice.json
+		--json build/results/eval/teen_voice.json || failed=1; \
 	$(PY) -m bot eval-conversations tests/eval/teen_voice/conversations.yml \
-		--json build/results/eval/conversations.json
+		--json build/results/eval/conversations.json || failed=1; \
+	if [ $$failed = 1 ]; then echo "make eval: some gates are not met (see above)" >&2; exit 1; fi
 
 content-check: $(INSTALLED) $(SPACY_PIPELINE)
 	$(PY) -m bot content check

@@ -147,9 +147,11 @@ class SafetyNet(GraphComponent):
             (str(item["name"]), float(item["confidence"]))
             for item in message.get(INTENT_RANKING_KEY) or []
         ]
-        intent = (message.get(INTENT) or {}).get("name") or FALLBACK_INTENT
+        predicted = message.get(INTENT) or {}
+        intent = predicted.get("name") or FALLBACK_INTENT
+        confidence = float(predicted.get("confidence") or 0.0)
         if is_disclosure(intent):  # the decision, not the intent model, says what is a disclosure
-            intent, _ = intent_without_disclosure(ranking, self._fallback_threshold)
+            intent, confidence = intent_without_disclosure(ranking, self._fallback_threshold)
         runner_up = next(
             ((name, confidence) for name, confidence in ranking
              if name != intent and not is_disclosure(name) and name != FALLBACK_INTENT),
@@ -157,6 +159,7 @@ class SafetyNet(GraphComponent):
         )  # fmt: skip
         return Signals(
             intent=intent,
+            confidence=confidence,
             probabilities=message.get(PROBABILITIES) or {},
             urgent_probability=float(message.get(URGENT_PROBABILITY) or 0.0),
             partial_probability=float(message.get(PARTIAL_PROBABILITY) or 0.0),

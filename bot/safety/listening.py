@@ -81,6 +81,9 @@ MOVING_ON = frozenset(
 # A joke about these gets a check-in; a "joke" about sexual abuse or grooming never does.
 JOKE_PRONE = frozenset({"self_harm", "weapons_violence", "immediate_danger", "peer_abuse"})
 SELF_HARM = "self_harm"
+# The feeling and fear kinds (content/safety/listening.yml) that the rules below tell apart.
+CARE = "care"
+ARREST = "arrest"
 # In an emergency these say less than 999 and the danger help already do: peer abuse's help is
 # about people your own age, and "mums boyfriend is hitting her" is not that.
 NOT_MORE_SPECIFIC = frozenset({IMMEDIATE_DANGER, "peer_abuse"})
@@ -101,7 +104,7 @@ CARRY = 0.5
 URGENT = 0.6
 # Below this, a disclosure only the classifier heard, out of the blue, is tentative: an invitation
 # to say more, with that kind of harm's help in view, rather than the whole reply.
-TENTATIVE = 0.65
+TENTATIVE = 0.75
 # A disclosure the classifier thinks this likely to be only a first piece (a hint or a sign, "ive
 # packed a bag") is tentative too.
 PARTIAL = 0.8
@@ -109,6 +112,9 @@ PARTIAL = 0.8
 SWITCH_CONFIDENCE = 0.8
 # An unplaced message whose runner-up intent is a listening one this sure is taken as that one.
 RUNNER_UP_CONFIDENCE = 0.2
+# While an emergency is live, the intent model must be this sure that a message moves on ("what
+# are the stages") before 999 stops leading: "should i get involved" can lean to learning.
+MOVE_ON_CONFIDENCE = 0.8
 
 ABOUT_SELF = "self"
 ABOUT_UNCLEAR = "unclear"
@@ -148,6 +154,7 @@ class Signals:
     """What one message says, as the NLU found it."""
 
     intent: str  # the intent model's intent, never a disclosure category (the decision is here)
+    confidence: float = 1.0  # the intent model's, for `intent`
     probabilities: Mapping[str, float] = field(default_factory=dict)  # category -> probability
     risks: frozenset[str] = frozenset()  # categories whose risk patterns matched
     urgency: str | None = None  # the emergency kind an urgent pattern matched
@@ -328,9 +335,9 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
     if decision and _schoolwork(signals, decision):
         decision = None
     category = decision.category if decision else None
-    signals = replace(signals, fear=rules.fear(signals.fear, state.thread or category))
+    signals = replace(signals, fear=rules.fear(_own_fear(signals), state.thread or category))
     heard = Heard(decision, combined)
-    if state.urgency and state.thread and (decision or not _moves_on(signals.intent)):
+    if state.urgency and state.thread and (decision or not _surely_moves_on(signals)):
         # While an emergency is live, whatever else they say gets 999 first again, even "my mum
         # will kill me" (no check-in) or "nvm" (no taking it back).
         return _emergency(state, signals, heard, rules, follow_up=True)
@@ -348,6 +355,14 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
         carried = rules.fear(state.fear, state.thread or told)
         return _harm(state, replace(signals, fear=signals.fear or carried), heard, rules)
     return _moment(previous, state, signals)
+
+
+def _own_fear(signals: Signals) -> str | None:
+    """The fear about telling, unless the trouble is someone else's and the young person cares
+    about them: "i dont want him getting in trouble, i love him" is care, not a fear of arrest."""
+    if signals.feeling == CARE and signals.fear == ARREST:
+        return None
+    return signals.fear
 
 
 def _harm(state: State, signals: Signals, heard: Heard, rules: Rules) -> Outcome:
@@ -446,6 +461,11 @@ def _moves_on(intent: str) -> bool:
     """The young person has moved on from what they told: taking it back, thanks, the menu,
     learning, the quiz or the next steps offered after a disclosure."""
     return intent in MOVING_ON or intent.startswith(("stage_", "topic_", "quiz_"))
+
+
+def _surely_moves_on(signals: Signals) -> bool:
+    """Moving on, with the intent model sure of it: what ends an emergency or a Welsh thread."""
+    return _moves_on(signals.intent) and signals.confidence >= MOVE_ON_CONFIDENCE
 
 
 def _with_context(state: State, signals: Signals) -> tuple[dict[str, float], float]:
@@ -657,7 +677,9 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
         return Outcome(
             intent, _taken_back(state), Moment.TAKE_BACK if intent == TAKE_IT_BACK else None
         )
-    fear = intent == FEAR_OF_TELLING or (signals.fear and intent in FEAR_OVER)
+    # "i dont want him getting in trouble": the intent model hears a fear, but it is care.
+    cares = intent == FEAR_OF_TELLING and signals.feeling == CARE and not signals.fear
+    fear = (intent == FEAR_OF_TELLING and not cares) or (signals.fear and intent in FEAR_OVER)
     feared = Outcome(
         FEAR_OF_TELLING, replace(listening, fear=signals.fear), Moment.FEAR, signals.fear
     )
@@ -671,13 +693,15 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
         return feared
     # Inside a disclosure, a feeling carrying it on ("teachers dont do anything") is acknowledged
     # first; the disclosure's help stays in view.
-    feeling_heard = intent in UNPLACED or (state.thread is not None and intent in CARRYING_ON)
+    feeling_heard = (
+        cares or intent in UNPLACED or (state.thread is not None and intent in CARRYING_ON)
+    )
     if intent in (WORRIED, CHECKIN_NOT_OK) or (signals.feeling and feeling_heard):
         moment = Moment.FEELING if signals.feeling or intent == CHECKIN_NOT_OK else Moment.WORRIED
         return Outcome(WORRIED, listening, moment, kind=signals.feeling)
     if intent == CHECKIN_OK and previous.checked_in_left:
         return Outcome(intent, state, Moment.CHECK_IN_OK)
-    if state.thread and (intent in CARRYING_ON or intent == CHECKIN_OK):
+    if state.thread and (intent in CARRYING_ON or intent == CHECKIN_OK or _welsh_aside(signals)):
         # "ill be fine ive got £20" after telling they are running away: not "good to hear"
         return Outcome(ASK_WHAT_TO_DO, state, Moment.FOLLOW_UP)
     if intent == OPENER or (signals.opener and intent in UNPLACED):
@@ -692,6 +716,12 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
     if intent == ASK_WHAT_TO_DO:
         return Outcome(intent, state, Moment.WHAT_TO_DO)
     return Outcome(intent, state)
+
+
+def _welsh_aside(signals: Signals) -> bool:
+    """A message in Welsh inside a disclosure ("sut alla i helpu hi?"): the intent model learnt
+    mostly English, so unless it is sure the message moves on, it carries the disclosure on."""
+    return signals.welsh and not _surely_moves_on(signals)
 
 
 def _taken_back(state: State) -> State:

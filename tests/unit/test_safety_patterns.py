@@ -145,6 +145,7 @@ def test_shipped_patterns_catch_plain_disclosures(
         "this game is killing me lol",
         "what is sextortion",
         "my mum will kill me if im late",
+        "honestly killing myself laughing at these memes",
     ],
 )
 def test_shipped_patterns_leave_questions_and_idioms_alone(
@@ -209,6 +210,17 @@ def test_matching_adds_nothing_to_the_vocab(shipped: RiskMatcher, nlp: Language)
         ("my mates collapsed, shes not waking up properly", "danger"),
         ("he isnt breathing", "danger"),
         ("ma rhywun yn bangio ar y drws", "danger"),
+        (
+            "my little cousin wandered off at the market and we still havent found her",
+            "missing_now",
+        ),
+        ("she is 8 years old and missing since teatime", "missing_now"),
+        ("mae fy chwaer fach heb ddod adref ac mae hi'n dywyll", "missing_now"),
+        ("i keep pressing but i cant make it stop bleeding", "bleeding"),
+        ("blood has gone through two towels already", "bleeding"),
+        ("if he shares my nudes i'll kill myself", "harm_now"),
+        ("i just got raped at a party", "danger"),
+        ("he's still in the house and i'm in the bathroom", "danger"),
     ],
 )
 def test_shipped_emergency_patterns_hear_the_emergency(
@@ -227,12 +239,32 @@ def test_shipped_emergency_patterns_hear_the_emergency(
         "my mum is in the kitchen making tea",
         "i cant wake up for school",
         "me n jess laughed so hard in RE i genuinely stopped breathing 💀",
+        "my mum took my phone off me for two days cos i was rude",
+        "helpa fi gyda fy ngwaith cartref plis",
+        "our dog wandered off at the beach but came back",
+        "i cant find my charger anywhere",
+        "if they post that pic of me from year 7 ill die lol",
     ],
 )
 def test_shipped_emergency_patterns_leave_everyday_messages_alone(
     shipped: RiskMatcher, nlp: Language, text: str
 ) -> None:
     assert shipped.read(nlp(text)).urgent == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im ending it all tonight, i cant do this",
+        "he filmed me and sent it round, i want to die",
+    ],
+)
+def test_the_words_of_harm_are_never_everyday_things_to_joke_about(
+    shipped: RiskMatcher, nlp: Language, text: str
+) -> None:
+    # An everyday thing beside a figure of speech makes a check-in: "ending" or "film" would turn
+    # these into one.
+    assert not shipped.read(nlp(text)).trivial
 
 
 @pytest.mark.parametrize(
