@@ -221,6 +221,7 @@ def test_matching_adds_nothing_to_the_vocab(shipped: RiskMatcher, nlp: Language)
         ("if he shares my nudes i'll kill myself", "harm_now"),
         ("i just got raped at a party", "danger"),
         ("he's still in the house and i'm in the bathroom", "danger"),
+        ("a man has been banging on our front door for ages", "danger"),
     ],
 )
 def test_shipped_emergency_patterns_hear_the_emergency(
@@ -273,6 +274,7 @@ def test_the_words_of_harm_are_never_everyday_things_to_joke_about(
         # "im jumping" reads as "i was jumped" to the matcher
         "everton lost again, im jumping in the mersey lad 😂",
         "howay man if i have to revise one more poem im gonna top meself",
+        "im gonna jump off the school roof if i fail this mock lol",
     ],
 )
 def test_a_figure_of_speech_covers_its_own_im(
