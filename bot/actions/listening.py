@@ -35,7 +35,9 @@ class ActionRespondMoment(ContentAction):
         else:
             count(tracker, insights.EventKind.MOMENT, moment.value)
         place = tracker.get_slot(PLACE_SLOT)
-        return moments.respond(content, moment, kind, thread, place, welsh=state.welsh), []
+        urgent = state.urgency is not None
+        replies = moments.respond(content, moment, kind, thread, place, state.welsh, urgent)
+        return replies, []
 
 
 def _moment(value: object) -> Moment | None:

@@ -391,6 +391,9 @@ class WordLists(Strict):
     schoolwork: list[Pattern] = []
     # Words that show a message is written in Welsh. Two different ones in a message are enough.
     welsh: list[Pattern] = Field(min_items=1)
+    # Words found only in Welsh ("diolch", "dwi"): one is enough, so "diolch!" or "anghofia fe"
+    # gets its reply in Welsh too.
+    welsh_alone: list[Pattern] = []
 
 
 class WelshReview(Strict):
@@ -543,6 +546,8 @@ class Listening(Strict):
     feelings: list[MomentKind] = []
     feeling_invite: Text
     feeling_services: list[Id] = []
+    # Said after a feeling acknowledged while an emergency is live, so 999 stays in view.
+    still_in_danger: Text
     # Fears about telling: the answer for each kind (or `fear` when none fits).
     fear: Text
     fears: list[FearKind] = []

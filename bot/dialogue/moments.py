@@ -51,12 +51,16 @@ def respond(
     thread: str | None,
     place: str | None,
     welsh: bool = False,
+    urgent: bool = False,
 ) -> list[Reply]:
-    """The replies for `moment`; `thread` is the category of a disclosure already told."""
+    """The replies for `moment`; `thread` is the category of a disclosure already told, and
+    `urgent` says an emergency is still live: 999 stays in view."""
     if moment is Moment.FOLLOW_UP and thread:
         return disclosure.more_about(content, thread, place, fear=kind, welsh=welsh)
     replies = _replies(content, moment, kind, place, welsh)
     if thread and moment not in (Moment.TAKE_BACK, Moment.CHECK_IN, Moment.CHECK_IN_OK):
+        if urgent:
+            replies.append(Reply(content.listening.still_in_danger))
         replies.append(disclosure.thread_help(content, thread))
     if welsh and moment not in HAS_WELSH:
         replies.insert(0, Reply(content.listening.welsh.meic))

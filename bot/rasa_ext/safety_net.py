@@ -41,6 +41,7 @@ from bot.rasa_ext.disclosure_model import PARTIAL_PROBABILITY, PROBABILITIES, UR
 from bot.safety.categories import is_disclosure
 from bot.safety.decision import FALLBACK_INTENT, intent_without_disclosure
 from bot.safety.listening import (
+    CARE,
     DISCLOSURE_KEY,
     ENGLISH,
     LANGUAGE,
@@ -166,7 +167,10 @@ class SafetyNet(GraphComponent):
             risks=frozenset(hit.category for hit in reading.risks),
             urgency=reading.urgent[0].category if reading.urgent else None,
             opener=_first(reading.openers),
-            feeling=_first(reading.feelings),
+            only_opener=reading.only_opener,
+            # Caring about the person ("i dont want him in trouble but im scared") says most
+            # about what to answer: it is not a fear of being arrested.
+            feeling=CARE if CARE in reading.feelings else _first(reading.feelings),
             fear=_first(reading.fears),
             trust=reading.trust,
             sounds_ok=reading.sounds_ok,

@@ -4,8 +4,9 @@ The rule, in order:
 1. Risk patterns decide first. If any pattern matches, the message is a disclosure, whatever any
    model says. Patterns are sure *that* something is wrong, less sure *what*, so the category is:
    immediate danger if any immediate-danger pattern matched (that reply leads with 999); else the
-   classifier's most likely category if it holds at least CATEGORY_CONFIDENCE; else the matched
-   category the classifier rates highest.
+   classifier's most likely category if it holds at least CATEGORY_CONFIDENCE and a pattern named
+   it too, or at least OVERRULE_CONFIDENCE if none did; else the matched category the classifier
+   rates highest.
 2. Otherwise the disclosure classifier (classifier.py) decides: the message is a disclosure when
    the ten categories together hold at least DISCLOSURE_THRESHOLD of its probability, and the
    category is its most likely one. Counting the categories together, rather than asking one to
@@ -25,6 +26,9 @@ from bot.safety.categories import CATEGORIES, IMMEDIATE_DANGER, is_disclosure
 
 DISCLOSURE_THRESHOLD = 0.5
 CATEGORY_CONFIDENCE = 0.5
+# The classifier names a category no pattern named only this sure: "my boyfriend hits me when
+# hes had a drink" matched peer abuse, and the classifier's 0.51 for sexual abuse is a guess.
+OVERRULE_CONFIDENCE = 0.7
 FALLBACK_INTENT = "nlu_fallback"
 
 Probabilities = Mapping[str, float]  # category or "none" -> probability
@@ -44,9 +48,11 @@ def decide(
     likeliest = max(CATEGORIES, key=lambda name: probabilities.get(name, 0.0))
     model_says = sum(probabilities.get(name, 0.0) for name in CATEGORIES) >= threshold
     if matched:
+        # A category a pattern named needs less of the classifier's confidence than another.
+        needed = CATEGORY_CONFIDENCE if likeliest in matched else OVERRULE_CONFIDENCE
         if IMMEDIATE_DANGER in matched:
             category = IMMEDIATE_DANGER
-        elif probabilities.get(likeliest, 0.0) >= CATEGORY_CONFIDENCE:
+        elif probabilities.get(likeliest, 0.0) >= needed:
             category = likeliest
         else:
             category = max(matched, key=lambda name: probabilities.get(name, 0.0))

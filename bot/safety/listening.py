@@ -57,6 +57,8 @@ ASK_WHAT_TO_DO = "ask_what_to_do"
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
 GET_HELP = "get_help"
+WHO_MADE_YOU = "who_made_you"
+GREET = "greet"
 ASK_CHILDLINE = "ask_childline"
 # Messages the assistant cannot place.
 UNPLACED = frozenset({FALLBACK, OUT_OF_SCOPE})
@@ -73,9 +75,9 @@ CARRYING_ON = frozenset({*UNPLACED, ASK_WHAT_TO_DO, GET_HELP, OPENER})
 # Not "I'm OK": "honestly i feel fine now" after tablets is when 999 matters most.
 MOVING_ON = frozenset(
     {
-        TAKE_IT_BACK, NOT_WHAT_I_MEANT, "greet", "goodbye", "thanks", "menu",
+        TAKE_IT_BACK, NOT_WHAT_I_MEANT, GREET, "goodbye", "thanks", "menu",
         "learn_stages", "learn_trends", "next_stage", "previous_stage", ASK_CHILDLINE,
-        "ask_anonymous_report", "ask_trusted_adult", "share_details", "who_made_you",
+        "ask_anonymous_report", "ask_trusted_adult", "share_details", WHO_MADE_YOU,
     }
 )  # fmt: skip
 # A joke about these gets a check-in; a "joke" about sexual abuse or grooming never does.
@@ -84,6 +86,11 @@ SELF_HARM = "self_harm"
 # The feeling and fear kinds (content/safety/listening.yml) that the rules below tell apart.
 CARE = "care"
 ARREST = "arrest"
+# Feelings acknowledged inside a disclosure, and while an emergency is live (999 stays in view),
+# whatever the classifier hears in them. Not "sick" ("i feel really sick" after tablets), "sad"
+# or "self_hate": those are heard as the classifier hears them, and get 999 first again.
+FELT_IN_A_DISCLOSURE = frozenset({CARE, "angry", "ashamed", "alone", "overwhelmed", "disbelieved"})
+FELT_IN_AN_EMERGENCY = FELT_IN_A_DISCLOSURE | {"scared"}
 # In an emergency these say less than 999 and the danger help already do: peer abuse's help is
 # about people your own age, and "mums boyfriend is hitting her" is not that.
 NOT_MORE_SPECIFIC = frozenset({IMMEDIATE_DANGER, "peer_abuse"})
@@ -161,6 +168,7 @@ class Signals:
     urgent_probability: float = 0.0  # the classifier's: an emergency, whatever its category
     partial_probability: float = 0.0  # the classifier's: a disclosure that is only a first piece
     opener: str | None = None  # kinds the listening patterns matched
+    only_opener: bool = False  # nothing but an opener ("theres this man")
     feeling: str | None = None
     fear: str | None = None
     trust: bool = False  # words of a question about privacy or telling ("swear down?")
@@ -332,11 +340,15 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
         return _button(previous, state, signals)
     combined, threshold = _with_context(state, signals)
     decision = _in_welsh_trust_the_patterns(signals, decide(signals.risks, combined, threshold))
-    if decision and _schoolwork(signals, decision):
+    if decision and (_schoolwork(signals, decision) or _only_an_opener(signals, decision)):
         decision = None
     category = decision.category if decision else None
     signals = replace(signals, fear=rules.fear(_own_fear(signals), state.thread or category))
     heard = Heard(decision, combined)
+    if _only_a_feeling(state, signals, decision):
+        # "i dont want him getting in trouble, hes my brother", after telling he was stabbed:
+        # acknowledged, with the help (and in an emergency, 999) still in view.
+        return Outcome(WORRIED, state, Moment.FEELING, kind=signals.feeling)
     if state.urgency and state.thread and (decision or not _surely_moves_on(signals)):
         # While an emergency is live, whatever else they say gets 999 first again, even "my mum
         # will kill me" (no check-in) or "nvm" (no taking it back).
@@ -355,6 +367,21 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
         carried = rules.fear(state.fear, state.thread or told)
         return _harm(state, replace(signals, fear=signals.fear or carried), heard, rules)
     return _moment(previous, state, signals)
+
+
+def _only_a_feeling(state: State, signals: Signals, decision: Decision | None) -> bool:
+    """Inside a disclosure already told, a feeling about it, said without a risk or an
+    emergency pattern or a fear: the classifier alone does not make it more. While an emergency
+    is live, being scared is such a feeling too (999 stays in view); otherwise "scared" may be
+    the start of a new danger, and is heard as the classifier hears it."""
+    if state.thread is None or (decision is not None and decision.source != "model"):
+        return False
+    if decision is not None and decision.category == state.thread and not state.urgency:
+        return False  # more about the same harm: a follow-up that acknowledges the feeling
+    if signals.risks or signals.urgency or signals.fear:
+        return False
+    felt = FELT_IN_AN_EMERGENCY if state.urgency else FELT_IN_A_DISCLOSURE
+    return signals.feeling in felt
 
 
 def _own_fear(signals: Signals) -> str | None:
@@ -414,6 +441,17 @@ def _schoolwork(signals: Signals, decision: Decision) -> bool:
     emergency still makes it a disclosure."""
     return (
         signals.schoolwork
+        and decision.source == "model"
+        and not signals.risks
+        and not signals.urgency
+    )
+
+
+def _only_an_opener(signals: Signals, decision: Decision) -> bool:
+    """ "theres this man" is a first piece, even when the classifier alone hears danger in it:
+    a counsellor invites the rest. Its probabilities are kept for the next message."""
+    return (
+        signals.only_opener
         and decision.source == "model"
         and not signals.risks
         and not signals.urgency
@@ -720,8 +758,9 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
 
 def _welsh_aside(signals: Signals) -> bool:
     """A message in Welsh inside a disclosure ("sut alla i helpu hi?"): the intent model learnt
-    mostly English, so unless it is sure the message moves on, it carries the disclosure on."""
-    return signals.welsh and not _surely_moves_on(signals)
+    mostly English, so unless it is sure the message moves on, it carries the disclosure on.
+    It is never sure of a greeting: Welsh "hi" is "her"."""
+    return signals.welsh and (signals.intent == GREET or not _surely_moves_on(signals))
 
 
 def _taken_back(state: State) -> State:
@@ -734,13 +773,15 @@ def _taken_back(state: State) -> State:
 
 
 def _placed(signals: Signals) -> str:
-    """The intent to act on: an opener's words ("asking for a friend", "can i tell u summat")
-    make it an opener; an unplaced message whose runner-up is a listening intent, fairly sure,
-    is taken as that one ("is this private" can sit just under the fallback threshold)."""
-    if signals.opener and signals.intent in {*TRUST_INTENTS, *UNPLACED}:
+    """The intent to act on: an opener's words ("asking for a friend", "can i tell u summat",
+    "ok so theres this thing with my ex") make it an opener; an unplaced message whose runner-up
+    is a listening intent, fairly sure, is taken as that one ("is this private" can sit just
+    under the fallback threshold)."""
+    if signals.opener and signals.intent in {*TRUST_INTENTS, *UNPLACED, ASK_WHAT_TO_DO}:
         return OPENER
-    if signals.trust and signals.intent in (TAKE_IT_BACK, ASK_CHILDLINE):
-        # "so if i said something bad it wouldnt go anywhere", "will childline call the feds"
+    if signals.trust and signals.intent in (TAKE_IT_BACK, ASK_CHILDLINE, WHO_MADE_YOU):
+        # "so if i said something bad it wouldnt go anywhere", "will childline call the feds",
+        # "who runs this thing"
         return TRUST_QUESTION
     if signals.intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT) and signals.sounds_not_ok:
         return FALLBACK  # "no im not joking. i just didnt want u to freak out"

@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
-from bot.safety.patterns import Group, Lemmatize, RiskPatternSet
+from bot.safety.patterns import WELSH_ALONE, Group, Lemmatize, RiskPatternSet
 
 # A letter typed three or more times counts once: "lmaooo" is "lmao", "pleaseee" is "please".
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")  # letters only: 8000 stays 8000
@@ -55,6 +55,21 @@ QUESTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Words that say nothing on their own, around an opener: "ok so um theres this man".
+FILLER = frozenset(
+    {"ok", "okay", "so", "um", "umm", "erm", "uh", "like", "well", "right", "basically", "and",
+     "but", "yeah", "ye", "yh", "hi", "hey", "hiya", "just", "tbh", "idk", "anyway", "wait", "ma"}
+)  # fmt: skip
+
+
+# Who an opener may be about: "its about my uncle" is still only an opener.
+PEOPLE = frozenset(
+    {"uncle", "aunt", "auntie", "aunty", "stepdad", "stepmum", "dad", "mum", "mam", "mom", "nan",
+     "grandad", "grandpa", "grandma", "teacher", "coach", "neighbour", "ex", "bf", "gf", "man",
+     "guy", "lad", "boy", "girl", "woman", "older", "cousin", "family", "carer", "someone"}
+)  # fmt: skip
+
+
 # A message is taken to be in Welsh when it holds this many different Welsh words.
 WELSH_WORDS_NEEDED = 2
 
@@ -85,9 +100,18 @@ class Reading:
     schoolwork: bool  # a question for a lesson, homework or a project
     figurative: bool  # an everyday figure of speech that touches harm ("kms", "i'm dead")
     welsh: bool
+    # The message is only an opener ("theres this man", "ok so its about my uncle"): nothing
+    # in it but the opener's words, filler and punctuation.
+    only_opener: bool
     # Every risk and emergency found lies inside an everyday figure of speech ("kms", "i'm dead"):
     # with a joke word, the message gets a check-in rather than the full reply.
     only_figurative: bool
+
+
+def _in_welsh(words: Sequence[Hit]) -> bool:
+    """Two different Welsh words, or one found only in Welsh."""
+    alone = any(hit.category == WELSH_ALONE for hit in words)
+    return alone or len({hit.pattern for hit in words}) >= WELSH_WORDS_NEEDED
 
 
 class Subject(str, Enum):
@@ -134,7 +158,8 @@ class RiskMatcher:
             trivial=bool(found[Group.TRIVIAL]),
             schoolwork=bool(found[Group.SCHOOLWORK]) and _asks(doc),
             figurative=bool(figurative),
-            welsh=len({hit.pattern for hit in found[Group.WELSH]}) >= WELSH_WORDS_NEEDED,
+            welsh=_in_welsh(found[Group.WELSH]),
+            only_opener=self._only_opener(doc, [hit.span for hit in found[Group.OPENER]]),
             only_figurative=all(_inside_any(hit.span, figurative) for hit in worrying),
         )
 
@@ -169,6 +194,20 @@ class RiskMatcher:
             pattern = patterns[index]
             found[pattern.group].append(Hit(pattern.label, pattern.text, spans[index]))
         return found
+
+    def _only_opener(self, doc: Doc, spans: Sequence[Span]) -> bool:
+        """Every word lies inside an opener, or is filler, punctuation or the person it is
+        about ("its about my uncle")."""
+        if not spans:
+            return False
+        return all(
+            _inside_any((at, at + 1), spans)
+            or not token.is_alpha
+            or token_key(token) in FILLER
+            or token_key(token) in self._someone_else
+            or token_key(token) in PEOPLE
+            for at, token in enumerate(doc)
+        )
 
     def subject(self, doc: Doc) -> Subject:
         """The words in words.yml's `myself` ("me") mean the young person; otherwise words in

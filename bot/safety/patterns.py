@@ -68,6 +68,10 @@ class Group(str, Enum):
     WELSH = "welsh"  # a Welsh word
 
 
+# The label of Welsh words that alone show a message is in Welsh.
+WELSH_ALONE = "welsh_alone"
+
+
 @dataclass(frozen=True)
 class CompiledPattern:
     label: str  # the category, or the id of the kind
@@ -167,6 +171,7 @@ def load_risk_patterns(safety: Path, lemmatize: Lemmatize) -> RiskPatternSet:
     compiler.add(words_file, Group.TRIVIAL, "trivial", words.trivial, ("trivial",))
     compiler.add(words_file, Group.SCHOOLWORK, "schoolwork", words.schoolwork, ("schoolwork",))
     compiler.add(words_file, Group.WELSH, "welsh", words.welsh, ("welsh",))
+    compiler.add(words_file, Group.WELSH, WELSH_ALONE, words.welsh_alone, ("welsh_alone",))
     for field in ("someone_else", "myself"):
         for position, word in enumerate(getattr(words, field)):
             if len(lemmatize(word)) != 1:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.safety.decision import (
-    CATEGORY_CONFIDENCE,
     DISCLOSURE_THRESHOLD,
+    OVERRULE_CONFIDENCE,
     Decision,
     decide,
     intent_without_disclosure,
@@ -35,8 +35,16 @@ def test_immediate_danger_leads_whenever_it_matches() -> None:
 
 
 def test_a_confident_classifier_names_the_category_when_a_pattern_says_something_is_wrong() -> None:
-    chances = probabilities(0.5 - CATEGORY_CONFIDENCE, sexual_abuse=CATEGORY_CONFIDENCE)
+    chances = probabilities(1 - OVERRULE_CONFIDENCE, sexual_abuse=OVERRULE_CONFIDENCE)
     assert decide({"peer_abuse"}, chances).category == "sexual_abuse"  # type: ignore[union-attr]
+
+
+def test_a_pattern_names_the_category_when_the_classifier_only_leans_to_another() -> None:
+    # "my boyfriend hits me when hes had a drink, were both 16": peer abuse, not a guess at more
+    chances = probabilities(0.1, sexual_abuse=0.55, peer_abuse=0.35)
+    assert decide({"peer_abuse"}, chances) == Decision("peer_abuse", "both")
+    named = probabilities(0.1, sexual_abuse=0.55, peer_abuse=0.35)
+    assert decide({"peer_abuse", "sexual_abuse"}, named) == Decision("sexual_abuse", "both")
 
 
 def test_an_unsure_classifier_leaves_the_category_to_the_patterns() -> None:

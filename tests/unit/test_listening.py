@@ -248,6 +248,64 @@ def test_im_fine_inside_a_disclosure_without_a_check_in_keeps_its_help() -> None
     assert fine.moment is Moment.FOLLOW_UP and fine.state.thread == "missing"
 
 
+def test_a_feeling_while_an_emergency_is_live_is_acknowledged_and_the_emergency_stays_live() -> (
+    None
+):
+    # "hes been stabbed outside the chippy" ... "i dont want him getting in trouble, hes my brother"
+    _, cares = conversation(said(urgency="weapon"), said("fear_of_telling", feeling="care"))
+    assert cares.moment is Moment.FEELING and cares.kind == "care" and not cares.urgent
+    assert cares.state.urgency == "weapon" and cares.state.thread == "weapons_violence"
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        said("nlu_fallback", feeling="sick"),  # "i feel really sick" after tablets
+        said("nlu_fallback", feeling="scared", urgency="danger"),  # "im scared hes outside"
+        said("nlu_fallback", feeling="scared", fear="family"),
+    ],
+)
+def test_a_feeling_that_may_be_the_emergency_itself_gets_999_first_again(
+    then: Signals,
+) -> None:
+    _, again = conversation(said(urgency="overdose"), then)
+    assert again.intent == IMMEDIATE_DANGER and again.urgent
+
+
+def test_only_an_opener_is_invited_to_go_on_even_when_the_classifier_hears_danger() -> None:
+    # "theres this man" ... "he keeps messaging me on insta and buying me stuff"
+    danger = sure(IMMEDIATE_DANGER, 0.9)
+    opener, told = conversation(
+        said(
+            OPENER, opener="someone", only_opener=True, probabilities=danger, urgent_probability=0.9
+        ),
+        said(probabilities=sure("online_grooming", 0.5)),
+    )
+    assert opener.moment is Moment.INVITE and opener.disclosure is None
+    assert told.disclosure is not None and told.disclosure.category == "online_grooming"
+    [outside] = conversation(
+        said(OPENER, opener="someone", only_opener=True, urgency="danger", probabilities=danger)
+    )
+    assert outside.urgent
+
+
+def test_caring_about_them_inside_a_disclosure_is_a_feeling_whatever_the_classifier_hears() -> None:
+    # "my brother came home with a stab wound" ... "i dont want him getting in trouble"
+    danger = sure(IMMEDIATE_DANGER, 0.7)
+    _, cares = conversation(
+        said(risks=frozenset({"weapons_violence"}), probabilities=sure("weapons_violence")),
+        said("fear_of_telling", feeling="care", probabilities=danger, urgent_probability=0.8),
+    )
+    assert cares.moment is Moment.FEELING and not cares.urgent
+    assert cares.state.thread == "weapons_violence"
+    # Being scared, outside an emergency, may be a new danger: heard as the classifier hears it.
+    _, scared = conversation(
+        said(risks=frozenset({"weapons_violence"}), probabilities=sure("weapons_violence")),
+        said(feeling="scared", probabilities=danger, urgent_probability=0.8),
+    )
+    assert scared.urgent
+
+
 def test_moving_on_after_an_emergency_is_allowed() -> None:
     _, thanks = conversation(said(urgency="overdose"), said("thanks"))
     assert thanks.intent == "thanks"

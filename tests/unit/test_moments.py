@@ -73,6 +73,18 @@ def test_inside_a_disclosure_a_moment_keeps_its_help_in_view(content: Content) -
     assert replies[-1].services == tuple(content.disclosures["image_abuse"].services)
 
 
+def test_a_feeling_while_an_emergency_is_live_keeps_999_in_view(content: Content) -> None:
+    replies = moments.respond(
+        content, Moment.FEELING, "care", "weapons_violence", None, urgent=True
+    )
+    texts = [reply.text for reply in replies]
+    assert texts[0].startswith(next(k.say for k in content.listening.feelings if k.id == "care"))
+    assert content.listening.still_in_danger in texts and "999" in content.listening.still_in_danger
+    assert texts.index(content.listening.still_in_danger) < len(texts) - 1  # before the help
+    calm = moments.respond(content, Moment.FEELING, "care", "weapons_violence", None)
+    assert content.listening.still_in_danger not in [reply.text for reply in calm]
+
+
 def test_a_follow_up_gives_the_categorys_next_steps_and_services(content: Content) -> None:
     replies = moments.respond(content, Moment.FOLLOW_UP, None, "image_abuse", None)
     text = said(replies)

@@ -222,6 +222,10 @@ def test_matching_adds_nothing_to_the_vocab(shipped: RiskMatcher, nlp: Language)
         ("i just got raped at a party", "danger"),
         ("he's still in the house and i'm in the bathroom", "danger"),
         ("a man has been banging on our front door for ages", "danger"),
+        ("its pitch dark out and my brother still hasnt come home", "missing_now"),
+        ("hes only 6 and hes not answering, hes got a watch phone", "missing_now"),
+        ("my lil sister ran off in the park and we cant see her", "missing_now"),
+        ("mae fy mrawd bach 7 oed heb ddod yn ôl o'r siop", "missing_now"),
     ],
 )
 def test_shipped_emergency_patterns_hear_the_emergency(
@@ -245,6 +249,8 @@ def test_shipped_emergency_patterns_hear_the_emergency(
         "our dog wandered off at the beach but came back",
         "i cant find my charger anywhere",
         "if they post that pic of me from year 7 ill die lol",
+        "its late and my big sister still isnt back from her shift",
+        "our cat is still not home and its dark",
     ],
 )
 def test_shipped_emergency_patterns_leave_everyday_messages_alone(
@@ -321,6 +327,15 @@ def test_a_question_for_school_is_heard(
         ("but hes really nice to me tho", False, (), ("care",)),
         ("ond dwi'n ei garu fo", False, (), ("care",)),
         ("wi ddim yn iawn", False, (), ("sad",)),
+        ("do you work for the feds", True, (), ()),
+        ("plis paid deud wrth mam", True, (), ()),
+        # "if i tell ... get arrested" is a fear of arrest, not of being found out
+        ("if i tell someone will i get arrested for what i carried", False, ("arrest",), ()),
+        ("if i tell the teachers theyll get me after school", False, ("found_out",), ()),
+        ("os ydy dad yn ffeindio allan fydda i mewn trwbl", False, ("found_out", "arrest"), ()),
+        ("they said theyd come round my house if i stop", False, ("family",), ()),
+        ("my dad will actually kill me when he sees this report", False, (), ()),  # a figure
+        ("he said hell kill me if i say anything", False, ("found_out",), ()),
     ],
 )
 def test_trust_fears_and_feelings_in_their_own_words(
@@ -356,3 +371,40 @@ def test_kicked_out_in_welsh_is_about_a_home_not_a_beating(
 )
 def test_first_pieces_are_heard_as_a_start(shipped: RiskMatcher, nlp: Language, text: str) -> None:
     assert shipped.read(nlp(text)).openers == ("someone",)
+
+
+@pytest.mark.parametrize(
+    ("text", "welsh"),
+    [
+        ("diolch!", True),  # one word found only in Welsh is enough
+        ("anghofia fe", True),
+        ("dwi newydd gymryd tabledi", True),
+        ("beth yw cuckooing?", True),
+        ("ma rwbath di digwydd", True),
+        ("thanks so much", False),
+        ("hi is this private", False),
+        ("my mam said i can go to the park with beth", False),
+        ("nice bod tho", False),
+    ],
+)
+def test_welsh_is_heard_in_short_messages_too(
+    shipped: RiskMatcher, nlp: Language, text: str, welsh: bool
+) -> None:
+    assert shipped.read(nlp(text)).welsh is welsh
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        ("theres this man", True),
+        ("ok so um theres this guy...", True),
+        ("its about my uncle", True),
+        ("theres this man outside my house", False),
+        ("theres this guy on roblox who keeps asking for pics", False),
+        ("what time is it", False),
+    ],
+)
+def test_a_message_that_is_only_an_opener(
+    shipped: RiskMatcher, nlp: Language, text: str, only: bool
+) -> None:
+    assert shipped.read(nlp(text)).only_opener is only
