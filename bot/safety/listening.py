@@ -340,7 +340,10 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
         return _button(previous, state, signals)
     combined, threshold = _with_context(state, signals)
     decision = _in_welsh_trust_the_patterns(signals, decide(signals.risks, combined, threshold))
-    if decision and (_schoolwork(signals, decision) or _only_an_opener(signals, decision)):
+    # A question for school, or only an opener ("theres this man"): what the classifier alone
+    # hears in it is not a disclosure yet. Its probabilities carry to the next message.
+    not_yet = signals.schoolwork or signals.only_opener
+    if decision and not_yet and _only_the_classifier(signals, decision):
         decision = None
     category = decision.category if decision else None
     signals = replace(signals, fear=rules.fear(_own_fear(signals), state.thread or category))
@@ -435,27 +438,11 @@ def _in_welsh_trust_the_patterns(signals: Signals, decision: Decision | None) ->
     return Decision(category, decision.source)
 
 
-def _schoolwork(signals: Signals, decision: Decision) -> bool:
-    """A question for a lesson or a project ("beth yw county lines? ma gwers gyda ni fory") is
-    learning, even when the classifier alone hears the harm it is about; a risk pattern or an
-    emergency still makes it a disclosure."""
-    return (
-        signals.schoolwork
-        and decision.source == "model"
-        and not signals.risks
-        and not signals.urgency
-    )
-
-
-def _only_an_opener(signals: Signals, decision: Decision) -> bool:
-    """ "theres this man" is a first piece, even when the classifier alone hears danger in it:
-    a counsellor invites the rest. Its probabilities are kept for the next message."""
-    return (
-        signals.only_opener
-        and decision.source == "model"
-        and not signals.risks
-        and not signals.urgency
-    )
+def _only_the_classifier(signals: Signals, decision: Decision) -> bool:
+    """Only the classifier heard harm: no risk pattern and no emergency pattern. A question for
+    a lesson or a project ("beth yw county lines? ma gwers gyda ni fory") is then learning, and
+    only an opener ("theres this man") a first piece that a counsellor invites the rest of."""
+    return decision.source == "model" and not signals.risks and not signals.urgency
 
 
 def _danger_only_guessed(signals: Signals, decision: Decision) -> bool:

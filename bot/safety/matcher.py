@@ -134,6 +134,8 @@ class RiskMatcher:
         words = patterns.words
         self._someone_else = patterns.keys(words.someone_else)
         self._myself = patterns.keys(words.myself)
+        # Words that may stand beside an opener in a message that is only an opener.
+        self._around_openers = FILLER | PEOPLE | self._someone_else
 
     def hits(self, doc: Doc) -> list[Hit]:
         """Every risk pattern that matches, once each, in the order of the pattern files; a match
@@ -203,9 +205,7 @@ class RiskMatcher:
         return all(
             _inside_any((at, at + 1), spans)
             or not token.is_alpha
-            or token_key(token) in FILLER
-            or token_key(token) in self._someone_else
-            or token_key(token) in PEOPLE
+            or token_key(token) in self._around_openers
             for at, token in enumerate(doc)
         )
 
