@@ -495,9 +495,9 @@ class MomentKind(Strict):
 class FearKind(MomentKind):
     # Listed after the answer, most useful first.
     services: list[Id] = []
-    # In a conversation about the categories in_threads, the fear `instead_of` is taken to be
+    # In a conversation about the categories in_threads, the fears `instead_of` are taken to be
     # this one: "will i get in trouble for sending it?" after sextortion is about the pictures.
-    instead_of: Id | None = None
+    instead_of: list[Id] = []
     in_threads: list[Id] = []
 
 
@@ -552,6 +552,8 @@ class Listening(Strict):
     fear: Text
     fears: list[FearKind] = []
     fear_services: list[Id] = []
+    # Fears no kind covers ("if i tell a teacher theyll exclude me"), answered with `fear`.
+    fear_patterns: list[Pattern] = []
     # "nvm", "forget it": accepted, with the door left open.
     take_back: Text
     # "What do I do?", when nothing has been told yet.

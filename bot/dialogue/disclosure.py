@@ -116,7 +116,8 @@ def fear_answer(content: Content, fear: str | None) -> list[Reply]:
         return []
     kinds = {kind.id: kind for kind in content.listening.fears}
     kind = kinds.get(fear)
-    return [Reply(kind.say)] if kind else []
+    # A fear of no particular kind ("if i tell a teacher theyll exclude me"): the general answer.
+    return [Reply(kind.say if kind else content.listening.fear)]
 
 
 def static_responses(content: Content) -> dict[str, list[dict[str, Any]]]:

@@ -73,9 +73,9 @@ def _rules(safety: Path) -> Rules:
     reader.raise_if_any()
     assert urgent is not None and listening is not None
     fears = {
-        (thread, fear.instead_of): fear.id
+        (thread, instead): fear.id
         for fear in listening.fears
-        if fear.instead_of
+        for instead in fear.instead_of
         for thread in fear.in_threads
     }
     kinds = {kind.id: kind.category for kind in urgent.kinds}

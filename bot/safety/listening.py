@@ -41,6 +41,7 @@ from typing import Any
 
 from bot.safety.categories import CATEGORIES, IMMEDIATE_DANGER, is_disclosure
 from bot.safety.decision import CATEGORY_CONFIDENCE, DISCLOSURE_THRESHOLD, Decision, decide
+from bot.safety.patterns import GENERAL_FEAR
 
 # The intents the listening layer reads, as the intent model names them.
 TRUST_QUESTION = "trust_question"
@@ -69,6 +70,8 @@ ASKING = frozenset({*UNPLACED, OPENER, WORRIED, ASK_WHAT_TO_DO, FEAR_OF_TELLING}
 # A fear about telling in its own words ("if i report them theyll know it was me") is answered as
 # one under these intents too: the fear is what the message is about.
 FEAR_OVER = frozenset({*ASKING, *TRUST_INTENTS, ASK_CHILDLINE, GET_HELP, "ask_anonymous_report"})
+# Intents for learning about the programme, by their names' beginnings.
+LEARNING_PREFIXES = ("stage_", "topic_", "learn_")
 # Inside a disclosure already told, these carry on telling it: the follow-up keeps its help.
 CARRYING_ON = frozenset({*UNPLACED, ASK_WHAT_TO_DO, GET_HELP, OPENER})
 # Intents that leave an emergency or a disclosure behind (with stage_, topic_ and quiz_ ones).
@@ -117,6 +120,9 @@ TENTATIVE = 0.75
 PARTIAL = 0.8
 # Inside a disclosure, a model-only decision of another category replaces it only this sure.
 SWITCH_CONFIDENCE = 0.8
+# A trust question in its own words that the intent model is this sure of is one, whatever the
+# classifier alone hears.
+TRUST_AGREED = 0.6
 # An unplaced message whose runner-up intent is a listening one this sure is taken as that one.
 RUNNER_UP_CONFIDENCE = 0.2
 # While an emergency is live, the intent model must be this sure that a message moves on ("what
@@ -352,6 +358,9 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
         # "i dont want him getting in trouble, hes my brother", after telling he was stabbed:
         # acknowledged, with the help (and in an emergency, 999) still in view.
         return Outcome(WORRIED, state, Moment.FEELING, kind=signals.feeling)
+    if state.urgency and _only_a_question(signals, decision):
+        # "r u gonna tell my mum" after an overdose: answered honestly, with 999 still in view.
+        return Outcome(TRUST_QUESTION, state, Moment.TRUST)
     if state.urgency and state.thread and (decision or not _surely_moves_on(signals)):
         # While an emergency is live, whatever else they say gets 999 first again, even "my mum
         # will kill me" (no check-in) or "nvm" (no taking it back).
@@ -384,7 +393,21 @@ def _only_a_feeling(state: State, signals: Signals, decision: Decision | None) -
     if signals.risks or signals.urgency or signals.fear:
         return False
     felt = FELT_IN_AN_EMERGENCY if state.urgency else FELT_IN_A_DISCLOSURE
+    if signals.feeling is None and not state.urgency:
+        # A feeling in other words ("i dont even know what i want to happen"), as the intent
+        # model hears it. Never while an emergency is live: "im still on the edge idk" on a
+        # bridge is the emergency, whatever the intent model makes of it.
+        return signals.intent == WORRIED
     return signals.feeling in felt
+
+
+def _only_a_question(signals: Signals, decision: Decision | None) -> bool:
+    """A trust question in its own words that the intent model hears as one too, with nothing
+    else: no risk or emergency pattern, no fear, and harm only the classifier heard, if any."""
+    if decision is not None and decision.source != "model":
+        return False
+    asked = signals.trust and signals.intent in TRUST_INTENTS
+    return asked and not (signals.risks or signals.urgency or signals.fear)
 
 
 def _own_fear(signals: Signals) -> str | None:
@@ -508,7 +531,7 @@ def _a_joke(signals: Signals, decision: Decision | None) -> bool:
     and a sign of a joke: a joke word, an everyday thing jokes are made about (beside a figure of
     speech), the intent model hearing hyperbole, or nothing at all heard as a disclosure ("mr
     patel is gonna be the death of me")."""
-    if not signals.only_figurative or signals.fear:
+    if not signals.only_figurative or (signals.fear and not _a_joking_fear(signals)):
         return False  # "if they find out im done for" is a fear about telling, not a joke
     if decision is None and not signals.urgency:
         return True  # only an idiom was heard
@@ -520,6 +543,12 @@ def _a_joke(signals: Signals, decision: Decision | None) -> bool:
     return joking and (decision is None or decision.category in JOKE_PRONE)
 
 
+def _a_joking_fear(signals: Signals) -> bool:
+    """A fear of no particular kind, with a joke word: "if my mum finds out how much i spent on
+    fortnite shes gonna kill me lol"."""
+    return signals.fear == GENERAL_FEAR and signals.joke
+
+
 def _not_a_disclosure_after_all(signals: Signals, heard: Heard) -> bool:
     """ "nvm", "forget it", "that's not what i meant", and a trust question in its own words
     ("swear down u wont say nothing to no one"), are what they say, even when the classifier
@@ -527,7 +556,10 @@ def _not_a_disclosure_after_all(signals: Signals, heard: Heard) -> bool:
     "im not joking" is not taking anything back."""
     decision = heard.decision
     taking_back = signals.intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT) and not signals.sounds_not_ok
-    asking = signals.trust and heard.confidence < SWITCH_CONFIDENCE
+    # The classifier may be sure of harm in a short question ("and u wont tell the police?"):
+    # when the intent model hears a trust question too, the two outvote it.
+    agreed = signals.intent in TRUST_INTENTS and signals.confidence >= TRUST_AGREED
+    asking = signals.trust and (heard.confidence < SWITCH_CONFIDENCE or agreed)
     overruled = signals.urgency or (decision is not None and decision.source != "model")
     return (taking_back or asking) and not overruled
 
@@ -580,7 +612,8 @@ def _emergency_category(
     if named and named != IMMEDIATE_DANGER:
         category = named
     elif signals.urgency:
-        category = kind_category
+        # "my brother got stabbed and its bleeding loads": the stabbing's help, not self-harm's.
+        category = _named_specific(signals, heard, besides=kind_category) or kind_category
     elif decision:
         category = decision.category
     else:
@@ -601,15 +634,24 @@ def _more_specific(signals: Signals, heard: Heard) -> str | None:
     blade" is a weapon; "they said theyll go for my sister if i stop the runs" is exploitation).
     A risk pattern of another kind, the classifier rating it highest of them; else a category the
     classifier is fairly sure of."""
-    probabilities = heard.combined
-    named = sorted(signals.risks - NOT_MORE_SPECIFIC)
+    named = _named_specific(signals, heard)
     if named:
-        return max(named, key=lambda name: probabilities.get(name, 0.0))
+        return named
+    probabilities = heard.combined
     specific = [name for name in sorted(probabilities) if name not in NOT_MORE_SPECIFIC]
     likeliest = max(specific, key=lambda name: probabilities[name], default=None)
     if likeliest and probabilities[likeliest] >= CATEGORY_CONFIDENCE:
         return likeliest
     return None
+
+
+def _named_specific(signals: Signals, heard: Heard, besides: str | None = None) -> str | None:
+    """The specific kind of harm a risk pattern named, the classifier rating it highest of them;
+    none when `besides` is among them (an overdose with self-harm's words stays self-harm)."""
+    named = sorted(signals.risks - NOT_MORE_SPECIFIC)
+    if not named or besides in named:
+        return None
+    return max(named, key=lambda name: heard.combined.get(name, 0.0))
 
 
 def _check_in(state: State, signals: Signals, category: str | None) -> Outcome:
@@ -704,7 +746,7 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
         )
     # "i dont want him getting in trouble": the intent model hears a fear, but it is care.
     cares = intent == FEAR_OF_TELLING and signals.feeling == CARE and not signals.fear
-    fear = (intent == FEAR_OF_TELLING and not cares) or (signals.fear and intent in FEAR_OVER)
+    fear = (intent == FEAR_OF_TELLING and not cares) or (signals.fear and _fear_over(intent))
     feared = Outcome(
         FEAR_OF_TELLING, replace(listening, fear=signals.fear), Moment.FEAR, signals.fear
     )
@@ -741,6 +783,12 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
     if intent == ASK_WHAT_TO_DO:
         return Outcome(intent, state, Moment.WHAT_TO_DO)
     return Outcome(intent, state)
+
+
+def _fear_over(intent: str) -> bool:
+    """A fear about telling in its own words is what a message under this intent is about: "what
+    happens to people who tell on a gang" is not a lesson about the stages."""
+    return intent in FEAR_OVER or intent.startswith(LEARNING_PREFIXES)
 
 
 def _welsh_aside(signals: Signals) -> bool:

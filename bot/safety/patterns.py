@@ -70,6 +70,9 @@ class Group(str, Enum):
 
 # The label of Welsh words that alone show a message is in Welsh.
 WELSH_ALONE = "welsh_alone"
+# The kind of a fear about telling that only listening.yml's `fear_patterns` heard: it is
+# answered with the general `fear`.
+GENERAL_FEAR = "general"
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,8 @@ def _add_listening(compiler: _Compiler, safety: Path, urgent: Urgent, listening:
     for group, field, items in kinds:
         for at, item in enumerate(items):
             compiler.add(path, group, item.id, item.patterns, (field, at, "patterns"))
+    # After the kinds, so that a kind's own patterns come first in a message's fears.
+    compiler.add(path, Group.FEAR, GENERAL_FEAR, listening.fear_patterns, ("fear_patterns",))
 
 
 class _Compiler:

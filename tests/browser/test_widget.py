@@ -72,8 +72,9 @@ def test_an_injected_tag_is_shown_as_text_and_runs_nothing(page: Any) -> None:
 
 
 def test_nothing_is_kept_in_the_browser(page: Any) -> None:
-    send(page, "my name is Kayden and i'm worried about my friend")
+    # A button from the welcome, then a message with a name in it (whatever the reply to it).
     page.get_by_role("button", name="Learn the 4 stages").last.click()
+    send(page, "my name is Kayden and i'm worried about my friend")
     stored = page.evaluate(
         """async () => ({
             local: localStorage.length,

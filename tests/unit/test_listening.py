@@ -306,6 +306,95 @@ def test_caring_about_them_inside_a_disclosure_is_a_feeling_whatever_the_classif
     assert scared.urgent
 
 
+def test_a_feeling_the_intent_model_hears_inside_a_disclosure_is_acknowledged() -> None:
+    # "my bf checks my phone every night" ... "i dont even know what i want to happen"
+    danger = sure(IMMEDIATE_DANGER, 0.7)
+    _, felt = conversation(
+        said(risks=frozenset({"peer_abuse"}), probabilities=sure("peer_abuse")),
+        said("worried", probabilities=danger, urgent_probability=0.9),
+    )
+    assert felt.moment is Moment.FEELING and felt.kind is None and not felt.urgent
+    assert felt.state.thread == "peer_abuse"
+    # While an emergency is live, what the intent model calls a worry is the emergency still.
+    _, edge = conversation(said(urgency="height"), said("worried", probabilities=danger))
+    assert edge.urgent and edge.moment is None
+    # Out of the blue, the same message is heard as the classifier hears it.
+    [alone] = conversation(said("worried", probabilities=danger, urgent_probability=0.9))
+    assert alone.urgent
+
+
+def test_a_fear_of_no_particular_kind_is_answered_inside_a_disclosure() -> None:
+    # "theres this guy on roblox..." ... "if i tell my mum shell take my phone off me"
+    _, feared = conversation(
+        said(risks=frozenset({"online_grooming"}), probabilities=sure("online_grooming")),
+        said(probabilities=sure("online_grooming", 0.6), fear="general"),
+    )
+    assert feared.disclosure is not None and feared.disclosure.fear == "general"
+
+
+def test_a_trust_question_the_patterns_and_the_intent_model_hear_outvotes_the_classifier() -> None:
+    # "and u wont tell the police?", which the classifier heard as someone missing (0.88)
+    missing = {"missing": 0.55, IMMEDIATE_DANGER: 0.33, "none": 0.12}
+    [asked] = conversation(
+        said("trust_question", confidence=0.74, probabilities=missing, trust=True)
+    )
+    assert asked.moment is Moment.TRUST and asked.disclosure is None
+    # Only the patterns: the classifier's sureness wins.
+    [unsure] = conversation(said("nlu_fallback", confidence=0.3, probabilities=missing, trust=True))
+    assert unsure.disclosure is not None
+
+
+def test_a_fear_in_its_own_words_is_not_a_lesson() -> None:
+    # "what happens to people who tell on a gang", heard by the intent model as a stage
+    [outcome] = conversation(said("stage_experience", confidence=0.7, fear="general"))
+    assert outcome.moment is Moment.FEAR and outcome.kind == "general"
+    [lesson] = conversation(said("stage_experience", confidence=0.7))
+    assert lesson.intent == "stage_experience" and lesson.moment is None
+
+
+def test_a_joke_about_a_fear_of_no_kind_still_gets_a_check_in_but_a_real_fear_does_not() -> None:
+    joking = {"figurative": True, "joke": True, "probabilities": sure("self_harm", 0.6)}
+    # "if my mum finds out how much i spent on fortnite shes gonna kill me lol"
+    [outcome] = conversation(said(HYPERBOLE, fear="general", **joking))
+    assert outcome.check_in
+    # "if they find out i told im dead lol" is a fear of being found out.
+    [outcome] = conversation(said(HYPERBOLE, fear="found_out", **joking))
+    assert not outcome.check_in
+
+
+def test_a_named_stabbing_gets_its_own_help_after_a_bleeding_emergency() -> None:
+    kinds = {**RULES.emergency_categories, "bleeding": "self_harm"}
+    rules = replace(RULES, emergency_categories=kinds)
+    risks = frozenset({IMMEDIATE_DANGER, "weapons_violence"})
+    # "my brother got stabbed and its bleeding loads"
+    stabbed = listen(State(), said(urgency="bleeding", risks=risks), rules)
+    assert stabbed.disclosure is not None and stabbed.disclosure.category == "weapons_violence"
+    # "i cut too deep and it wont stop bleeding": the kind's own category.
+    cut = listen(State(), said(urgency="bleeding"), rules)
+    assert cut.disclosure is not None and cut.disclosure.category == "self_harm"
+    # Self-harm's own words keep it self-harm, whatever else is named.
+    both = listen(State(), said(urgency="bleeding", risks=risks | {"self_harm"}), rules)
+    assert both.disclosure is not None and both.disclosure.category == "self_harm"
+
+
+def test_a_trust_question_in_an_emergency_is_answered_with_999_still_in_view() -> None:
+    # "ive taken a whole packet" ... "r u gonna tell my mum"
+    _, asked = conversation(
+        said(urgency="overdose"),
+        said("trust_question", confidence=0.8, trust=True, probabilities=sure("self_harm")),
+    )
+    assert asked.moment is Moment.TRUST and not asked.urgent
+    assert asked.state.urgency == "overdose" and asked.state.thread == "self_harm"
+    # The same words with an emergency in them are the emergency: "will u tell anyone, im
+    # still bleeding" (and only the patterns, without the intent model, are not enough).
+    for second in (
+        said("trust_question", trust=True, urgency="bleeding"),
+        said("nlu_fallback", trust=True, probabilities=sure("self_harm")),
+    ):
+        _, urgent = conversation(said(urgency="overdose"), second)
+        assert urgent.urgent
+
+
 def test_moving_on_after_an_emergency_is_allowed() -> None:
     _, thanks = conversation(said(urgency="overdose"), said("thanks"))
     assert thanks.intent == "thanks"

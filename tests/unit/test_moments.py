@@ -11,6 +11,7 @@ from bot.content import Content
 from bot.dialogue import disclosure, moments
 from bot.dialogue.replies import Reply
 from bot.safety.listening import Moment
+from bot.safety.patterns import GENERAL_FEAR
 
 PROBING = re.compile(
     r"what('s| is) your name|how old|your age|where do you live|which school|your address",
@@ -85,6 +86,13 @@ def test_a_feeling_while_an_emergency_is_live_keeps_999_in_view(content: Content
     assert content.listening.still_in_danger not in [reply.text for reply in calm]
 
 
+def test_a_trust_question_while_an_emergency_is_live_keeps_999_in_view(content: Content) -> None:
+    replies = moments.respond(content, Moment.TRUST, None, "self_harm", None, urgent=True)
+    texts = [reply.text for reply in replies]
+    assert texts[0].startswith(content.listening.trust)
+    assert content.listening.still_in_danger in texts
+
+
 def test_a_follow_up_gives_the_categorys_next_steps_and_services(content: Content) -> None:
     replies = moments.respond(content, Moment.FOLLOW_UP, None, "image_abuse", None)
     text = said(replies)
@@ -116,6 +124,16 @@ def test_a_disclosure_that_voices_a_fear_answers_it_straight_after_the_opening(
     replies = disclosure.respond(content, "criminal_exploitation", "self", None, fear="arrest")
     fear = next(kind for kind in content.listening.fears if kind.id == "arrest")
     assert replies[1].text == fear.say
+
+
+def test_a_fear_of_no_particular_kind_gets_the_general_answer_everywhere(content: Content) -> None:
+    # "if i tell a teacher theyll exclude me": listening.yml's fear_patterns, kind "general"
+    [alone] = moments.respond(content, Moment.FEAR, GENERAL_FEAR, None, None)
+    assert alone.text.startswith(content.listening.fear)
+    told = disclosure.respond(content, "weapons_violence", "self", None, fear=GENERAL_FEAR)
+    assert told[1].text == content.listening.fear
+    again = moments.respond(content, Moment.FOLLOW_UP, GENERAL_FEAR, "weapons_violence", None)
+    assert content.listening.fear in said(again)
 
 
 def test_the_static_replies_lead_with_999_in_every_variation(content: Content) -> None:

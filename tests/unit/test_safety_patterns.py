@@ -226,6 +226,8 @@ def test_matching_adds_nothing_to_the_vocab(shipped: RiskMatcher, nlp: Language)
         ("hes only 6 and hes not answering, hes got a watch phone", "missing_now"),
         ("my lil sister ran off in the park and we cant see her", "missing_now"),
         ("mae fy mrawd bach 7 oed heb ddod yn ôl o'r siop", "missing_now"),
+        ("he put a goodbye post on his story and now hes not replying", "harm_now"),
+        ("she left a goodbye letter on her bed and her phones switched off", "harm_now"),
     ],
 )
 def test_shipped_emergency_patterns_hear_the_emergency(
@@ -251,6 +253,7 @@ def test_shipped_emergency_patterns_hear_the_emergency(
         "if they post that pic of me from year 7 ill die lol",
         "its late and my big sister still isnt back from her shift",
         "our cat is still not home and its dark",
+        "said my goodbyes to nan at the station, her phone isnt answering cos shes on the train",
     ],
 )
 def test_shipped_emergency_patterns_leave_everyday_messages_alone(
@@ -319,7 +322,12 @@ def test_a_question_for_school_is_heard(
         ("he said dont tell anyone", False, (), ()),  # a secret kept: a disclosure, not a question
         ("do u remember me from yesterday", True, (), ()),
         ("is it linked to the police", True, (), ()),
-        ("if they hear i went to a teacher itll be ten times worse", False, ("found_out",), ()),
+        (
+            "if they hear i went to a teacher itll be ten times worse",
+            False,
+            ("found_out", "general"),
+            (),
+        ),
         ("i dont wanna be a snitch tho", False, ("found_out",), ()),
         ("he knows where my little sister goes to school", False, ("family",), ()),
         ("my dads already said one more thing and im out the door", False, ("kicked_out",), ()),
@@ -330,12 +338,45 @@ def test_a_question_for_school_is_heard(
         ("do you work for the feds", True, (), ()),
         ("plis paid deud wrth mam", True, (), ()),
         # "if i tell ... get arrested" is a fear of arrest, not of being found out
-        ("if i tell someone will i get arrested for what i carried", False, ("arrest",), ()),
-        ("if i tell the teachers theyll get me after school", False, ("found_out",), ()),
+        (
+            "if i tell someone will i get arrested for what i carried",
+            False,
+            ("arrest", "general"),
+            (),
+        ),
+        ("if i tell the teachers theyll get me after school", False, ("found_out", "general"), ()),
         ("os ydy dad yn ffeindio allan fydda i mewn trwbl", False, ("found_out", "arrest"), ()),
         ("they said theyd come round my house if i stop", False, ("family",), ()),
         ("my dad will actually kill me when he sees this report", False, (), ()),  # a figure
         ("he said hell kill me if i say anything", False, ("found_out",), ()),
+        # Fears of no particular kind: what they dread if they tell (listening.yml fear_patterns)
+        ("if i tell my coach ill get benched for the rest of the season", False, ("general",), ()),
+        ("cos hed stop my pocket money if he knew", False, ("general",), ()),
+        ("if i say anything nobody in my year will talk to me", False, ("general",), ()),
+        (
+            "if i tell my carer will they move me to another home",
+            False,
+            ("kicked_out", "general"),
+            (),
+        ),
+        ("my mum would lose her job if police got involved", False, ("general",), ()),
+        ("i wanna tell u something", False, (), ()),  # an opener, not a fear
+        # Feelings in other words
+        ("i dont want my uncle in trouble tho", False, (), ("care",)),
+        ("shes still my mum at the end of the day", False, (), ("care",)),
+        ("honestly i dont feel anything about it now", False, (), ("sad",)),
+        ("i feel like such an idiot for believing him", False, (), ("ashamed",)),
+        ("ive got literally nobody else", False, (), ("alone",)),
+        ("my head is mashed i cant think straight", False, (), ("overwhelmed",)),
+        ("my form tutor said i was being dramatic", False, (), ("disbelieved",)),
+        ("this game is so dumb", False, (), ()),
+        ("whats the point of algebra", False, (), ()),
+        # Trust in other words
+        ("is it the council that reads these", True, (), ()),
+        ("can u see my ip address", True, (), ()),
+        ("you wont grass on me will you", True, (), ()),
+        ("is this more confidential than talking to my head of year", True, (), ()),
+        ("fyddwch chi'n deud wrth yr ysgol", True, (), ()),
     ],
 )
 def test_trust_fears_and_feelings_in_their_own_words(
