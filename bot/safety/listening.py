@@ -17,7 +17,9 @@ same, in plain Python:
 
 The rules, in order:
 1. An emergency (an urgent pattern, or immediate danger) is always answered as one, leading with
-   999 (intent immediate_danger); its category is the message's, or the kind's.
+   999 (intent immediate_danger); its category is the message's, or the kind's. While it is live,
+   only a feeling or a trust question in its own words, with nothing else worrying in it ("i dont
+   want him in trouble", "r u gonna tell my mum"), is answered as itself, with 999 kept in view.
 2. A joke that touches self-harm or violence ("kms lol") gets a check-in, but only when every
    worrying phrase in it is an everyday figure of speech.
 3. After a check-in, "not really" leads to the self-harm help.
