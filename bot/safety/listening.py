@@ -388,12 +388,10 @@ def _only_a_feeling(state: State, signals: Signals, decision: Decision | None) -
     emergency pattern or a fear: the classifier alone does not make it more. While an emergency
     is live, being scared is such a feeling too (999 stays in view); otherwise "scared" may be
     the start of a new danger, and is heard as the classifier hears it."""
-    if state.thread is None or (decision is not None and decision.source != "model"):
+    if state.thread is None or not _nothing_else_worrying(signals, decision):
         return False
     if decision is not None and decision.category == state.thread and not state.urgency:
         return False  # more about the same harm: a follow-up that acknowledges the feeling
-    if signals.risks or signals.urgency or signals.fear:
-        return False
     felt = FELT_IN_AN_EMERGENCY if state.urgency else FELT_IN_A_DISCLOSURE
     if signals.feeling is None and not state.urgency:
         # A feeling in other words ("i dont even know what i want to happen"), as the intent
@@ -405,11 +403,16 @@ def _only_a_feeling(state: State, signals: Signals, decision: Decision | None) -
 
 def _only_a_question(signals: Signals, decision: Decision | None) -> bool:
     """A trust question in its own words that the intent model hears as one too, with nothing
-    else: no risk or emergency pattern, no fear, and harm only the classifier heard, if any."""
-    if decision is not None and decision.source != "model":
-        return False
+    else."""
     asked = signals.trust and signals.intent in TRUST_INTENTS
-    return asked and not (signals.risks or signals.urgency or signals.fear)
+    return asked and _nothing_else_worrying(signals, decision)
+
+
+def _nothing_else_worrying(signals: Signals, decision: Decision | None) -> bool:
+    """No risk or emergency pattern and no fear in the message: harm, if any, only the
+    classifier heard."""
+    only_the_classifier = decision is None or decision.source == "model"
+    return only_the_classifier and not (signals.risks or signals.urgency or signals.fear)
 
 
 def _own_fear(signals: Signals) -> str | None:
