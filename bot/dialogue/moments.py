@@ -56,14 +56,18 @@ def respond(
     """The replies for `moment`; `thread` is the category of a disclosure already told, and
     `urgent` says an emergency is still live: 999 stays in view."""
     if moment is Moment.FOLLOW_UP and thread:
-        return disclosure.more_about(content, thread, place, fear=kind, welsh=welsh)
+        more = disclosure.more_about(content, thread, place, urgent=urgent, fear=kind, welsh=welsh)
+        return [Reply(content.listening.still_in_danger), *more] if urgent else more
     replies = _replies(content, moment, kind, place, welsh)
-    if thread and moment not in (Moment.TAKE_BACK, Moment.CHECK_IN, Moment.CHECK_IN_OK):
-        if urgent:
-            replies.append(Reply(content.listening.still_in_danger))
+    standalone = (Moment.TAKE_BACK, Moment.CHECK_IN, Moment.CHECK_IN_OK)
+    in_thread = thread is not None and moment not in standalone
+    if thread is not None and in_thread:
         replies.append(disclosure.thread_help(content, thread))
     if welsh and moment not in HAS_WELSH:
         replies.insert(0, Reply(content.listening.welsh.meic))
+    if in_thread and urgent:
+        # First, so 999 is what a phone shows when the reply scrolls to its start.
+        replies.insert(0, Reply(content.listening.still_in_danger))
     return replies
 
 
@@ -73,6 +77,10 @@ def _replies(
     listening = content.listening
     if moment is Moment.TRUST:
         text = bilingual(listening.welsh.trust, listening.trust) if welsh else listening.trust
+        if kind:  # a fear voiced in the same question ("could it get back to him") is answered
+            # after it, and the ways to a person come once, at the end
+            trust = _with_services(content, text, listening.trust_services)
+            return [trust, *_replies(content, Moment.FEAR, kind, place, welsh)]
         return [_with_services(content, text, listening.trust_services, _ways_to_a_person(content))]
     if moment is Moment.INVITE:
         text = _said(listening.openers, kind) or listening.invite

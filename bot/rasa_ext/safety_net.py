@@ -46,6 +46,7 @@ from bot.safety.listening import (
     ENGLISH,
     LANGUAGE,
     LISTENING_KEY,
+    SICK,
     URGENCY,
     WELSH,
     Outcome,
@@ -168,9 +169,7 @@ class SafetyNet(GraphComponent):
             urgency=reading.urgent[0].category if reading.urgent else None,
             opener=_first(reading.openers),
             only_opener=reading.only_opener,
-            # Caring about the person ("i dont want him in trouble but im scared") says most
-            # about what to answer: it is not a fear of being arrested.
-            feeling=CARE if CARE in reading.feelings else _first(reading.feelings),
+            feeling=_feeling(reading.feelings),
             fear=_first(reading.fears),
             trust=reading.trust,
             sounds_ok=reading.sounds_ok,
@@ -183,6 +182,7 @@ class SafetyNet(GraphComponent):
             welsh=reading.welsh,
             about=about,
             runner_up=runner_up,
+            statement=not reading.asks,
         )
 
     def _apply(self, message: Message, outcome: Outcome, typed: bool) -> None:
@@ -218,6 +218,16 @@ def _previous_state(tracker: DialogueStateTracker | None) -> State:
 def _payload_intent(text: str) -> str:
     """The intent a button payload names: "/quiz_answer{...}" -> "quiz_answer"."""
     return text[1:].split("{", 1)[0].strip()
+
+
+def _feeling(kinds: tuple[str, ...]) -> str | None:
+    """The feeling that says most about what to answer: caring about the person ("i dont want
+    him in trouble but im scared") is not a fear of arrest, and feeling sick or dizzy after
+    tablets is the emergency, whatever else they feel."""
+    for kind in (CARE, SICK):
+        if kind in kinds:
+            return kind
+    return _first(kinds)
 
 
 def _first(kinds: tuple[str, ...]) -> str | None:

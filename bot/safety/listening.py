@@ -88,14 +88,18 @@ MOVING_ON = frozenset(
 # A joke about these gets a check-in; a "joke" about sexual abuse or grooming never does.
 JOKE_PRONE = frozenset({"self_harm", "weapons_violence", "immediate_danger", "peer_abuse"})
 SELF_HARM = "self_harm"
+SICK = "sick"
 # The feeling and fear kinds (content/safety/listening.yml) that the rules below tell apart.
 CARE = "care"
 ARREST = "arrest"
-# Feelings acknowledged inside a disclosure, and while an emergency is live (999 stays in view),
-# whatever the classifier hears in them. Not "sick" ("i feel really sick" after tablets), "sad"
-# or "self_hate": those are heard as the classifier hears them, and get 999 first again.
+# Feelings acknowledged inside a disclosure whatever the classifier hears in them. Not "scared",
+# "sad" or "self_hate" out of an emergency: those may start a new harm, and are heard as the
+# classifier hears them.
 FELT_IN_A_DISCLOSURE = frozenset({CARE, "angry", "ashamed", "alone", "overwhelmed", "disbelieved"})
-FELT_IN_AN_EMERGENCY = FELT_IN_A_DISCLOSURE | {"scared"}
+# While an emergency is live, a feeling is acknowledged after "if you are still in danger, call
+# 999 now" ("i cant stop crying", "i feel like a proper idiot"), rather than the same emergency
+# message again. Not "sick": "i feel really sick" after tablets gets the overdose message again.
+FELT_IN_AN_EMERGENCY = FELT_IN_A_DISCLOSURE | {"scared", "sad", "self_hate"}
 # In an emergency these say less than 999 and the danger help already do: peer abuse's help is
 # about people your own age, and "mums boyfriend is hitting her" is not that.
 NOT_MORE_SPECIFIC = frozenset({IMMEDIATE_DANGER, "peer_abuse"})
@@ -191,6 +195,9 @@ class Signals:
     welsh: bool = False
     about: str = ABOUT_UNCLEAR  # self, someone_else or unclear
     runner_up: tuple[str, float] | None = None  # the intent model's next best intent
+    # Something said, not asked ("i got nowhere else to go"): inside a disclosure, it is heard
+    # and acknowledged before the help, rather than answered with the help alone.
+    statement: bool = False
     typed: bool = True  # False for a button, whose payload names its intent
 
 
@@ -354,7 +361,7 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
     if decision and not_yet and _only_the_classifier(signals, decision):
         decision = None
     category = decision.category if decision else None
-    signals = replace(signals, fear=rules.fear(_own_fear(signals), state.thread or category))
+    signals = replace(signals, fear=_fear_in_context(signals, state.thread or category, rules))
     heard = Heard(decision, combined)
     if _only_a_feeling(state, signals, decision):
         # "i dont want him getting in trouble, hes my brother", after telling he was stabbed:
@@ -365,7 +372,8 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
         return Outcome(TRUST_QUESTION, state, Moment.TRUST)
     if state.urgency and state.thread and (decision or not _surely_moves_on(signals)):
         # While an emergency is live, whatever else they say gets 999 first again, even "my mum
-        # will kill me" (no check-in) or "nvm" (no taking it back).
+        # will kill me" (no check-in) or "nvm" (no taking it back), and what they say about where
+        # they are or how they feel in other words ("i can see a big tesco from the window").
         return _emergency(state, signals, heard, rules, follow_up=True)
     if previous.checked_in_left and decision is None and _not_ok_after_check_in(previous, signals):
         return _not_ok(state, signals)
@@ -413,6 +421,17 @@ def _nothing_else_worrying(signals: Signals, decision: Decision | None) -> bool:
     classifier heard."""
     only_the_classifier = decision is None or decision.source == "model"
     return only_the_classifier and not (signals.risks or signals.urgency or signals.fear)
+
+
+def _fear_in_context(signals: Signals, about: str | None, rules: Rules) -> str | None:
+    """The fear to answer, in a conversation `about` a kind of harm: "will the police do me for
+    it" after sextortion is about the pictures. A fear only the intent model heard, in no words
+    of a kind, takes the conversation's kind when it has one."""
+    own = _own_fear(signals)
+    if own is None and signals.intent == FEAR_OF_TELLING and signals.feeling != CARE:
+        in_context = rules.fear(GENERAL_FEAR, about)
+        return in_context if in_context != GENERAL_FEAR else None
+    return rules.fear(own, about)
 
 
 def _own_fear(signals: Signals) -> str | None:
@@ -728,9 +747,10 @@ def _disclosure(state: State, signals: Signals, heard: Heard) -> Outcome:
         confidence=heard.confidence,
     )
     after = _told(state, category)
-    if follow_up and signals.feeling and not signals.fear:
-        # "whos gonna believe me over him", "but i love him tho": the feeling is acknowledged,
-        # with the disclosure's help still in view.
+    said_more = signals.statement and heard.decision.source == "model"
+    if follow_up and (signals.feeling or said_more) and not signals.fear:
+        # "whos gonna believe me over him", "but i love him tho", "i got nowhere else to go":
+        # the feeling is acknowledged, with the disclosure's help still in view.
         return Outcome(ASK_WHAT_TO_DO, after, Moment.FEELING, signals.feeling, disclosure)
     # A follow-up is answered with the category's help again, without the first response.
     intent = ASK_WHAT_TO_DO if follow_up else category
@@ -760,6 +780,12 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
     if intent in TRUST_INTENTS or (signals.trust and intent in ASKING):
         # "like can teachers see it" may be unplaced: the trust answer needs a trust intent.
         trust_intent = intent if intent in TRUST_INTENTS else TRUST_QUESTION
+        if fear:
+            # "if i said something about a teacher could it get back to him": a question about
+            # telling and a fear of it at once; the answer gives the facts for both.
+            fear_kind = signals.fear or GENERAL_FEAR
+            feared_too = replace(listening, fear=signals.fear)
+            return Outcome(trust_intent, feared_too, Moment.TRUST, fear_kind)
         return Outcome(trust_intent, listening, Moment.TRUST)
     if fear:
         return feared
@@ -773,6 +799,10 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
         return Outcome(WORRIED, listening, moment, kind=signals.feeling)
     if intent == CHECKIN_OK and previous.checked_in_left:
         return Outcome(intent, state, Moment.CHECK_IN_OK)
+    if _said_in_a_thread(state, signals, intent):
+        # "i got nowhere else to go", "my mum thinks i was at a mates": heard and acknowledged,
+        # with the disclosure's help still in view.
+        return Outcome(WORRIED, state, Moment.FEELING, kind=signals.feeling)
     if state.thread and (intent in CARRYING_ON or intent == CHECKIN_OK or _welsh_aside(signals)):
         # "ill be fine ive got £20" after telling they are running away: not "good to hear"
         return Outcome(ASK_WHAT_TO_DO, state, Moment.FOLLOW_UP)
@@ -788,6 +818,17 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
     if intent == ASK_WHAT_TO_DO:
         return Outcome(intent, state, Moment.WHAT_TO_DO)
     return Outcome(intent, state)
+
+
+def _said_in_a_thread(state: State, signals: Signals, intent: str) -> bool:
+    """Inside a disclosure answered in full, a statement the intent model cannot place: more of
+    what they are going through, not a question for the help alone to answer."""
+    return (
+        state.thread is not None
+        and not state.tentative
+        and signals.statement
+        and (intent in UNPLACED or _welsh_aside(signals))
+    )
 
 
 def _fear_over(intent: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from itertools import pairwise
 from typing import cast
 
 import numpy
@@ -52,6 +53,22 @@ WEAK_SELF_WORDS = frozenset({"i", "my"})
 QUESTION_WORDS = frozenset(
     {"what", "whats", "wat", "wot", "how", "why", "who", "where", "when", "which", "is", "are",
      "can", "do", "does", "beth", "be", "sut", "pam", "pwy", "ble", "lle", "oes", "ydy", "ydi"}
+)  # fmt: skip
+
+
+# Words that ask or plead when they come first, besides QUESTION_WORDS (keys are lemmas without a
+# part of speech: "did" becomes "do", "does" becomes "doe").
+ASKING_FIRST = frozenset(
+    {"should", "shud", "shld", "shall", "could", "cud", "would", "wud", "will", "wil", "r", "am",
+     "doe", "hw", "wht", "cn", "y", "help", "pls", "plz", "please", "any", "anything", "advice",
+     "ideas", "ga", "alla", "dylwn", "fedra", "fedrai", "wyt", "ydw", "ydych"}
+)  # fmt: skip
+# Two words that ask, wherever they stand ("i dont have the money wat do i do").
+ASKING_PAIRS = frozenset(
+    {("what", "do"), ("wat", "do"), ("wot", "do"), ("what", "should"), ("how", "do"),
+     ("how", "can"), ("what", "can"), ("should", "i"), ("shud", "i"), ("can", "i"),
+     ("help", "me"), ("what", "now"), ("wat", "now"), ("what", "happen"), ("who", "do"),
+     ("where", "do"), ("do", "i"), ("how", "be"), ("what", "be"), ("can", "u"), ("can", "you")}
 )  # fmt: skip
 
 
@@ -106,6 +123,8 @@ class Reading:
     # Every risk and emergency found lies inside an everyday figure of speech ("kms", "i'm dead"):
     # with a joke word, the message gets a check-in rather than the full reply.
     only_figurative: bool
+    # A question or a plea ("so what happens now", "shud i tell", "help"), not a statement.
+    asks: bool = False
 
 
 def _in_welsh(words: Sequence[Hit]) -> bool:
@@ -147,6 +166,7 @@ class RiskMatcher:
         found = self._found(doc)
         figurative = [hit.span for hit in found[Group.FIGURATIVE]]
         worrying = [*found[Group.RISK], *found[Group.URGENT]]
+        asks = asks_something(doc)
         return Reading(
             risks=tuple(found[Group.RISK]),
             urgent=tuple(found[Group.URGENT]),
@@ -158,11 +178,12 @@ class RiskMatcher:
             sounds_not_ok=bool(found[Group.NOT_OK]),
             joke=bool(found[Group.JOKE]),
             trivial=bool(found[Group.TRIVIAL]),
-            schoolwork=bool(found[Group.SCHOOLWORK]) and _asks(doc),
+            schoolwork=bool(found[Group.SCHOOLWORK]) and asks,
             figurative=bool(figurative),
             welsh=_in_welsh(found[Group.WELSH]),
             only_opener=self._only_opener(doc, [hit.span for hit in found[Group.OPENER]]),
             only_figurative=all(_inside_any(hit.span, figurative) for hit in worrying),
+            asks=asks,
         )
 
     def _found(self, doc: Doc) -> dict[Group, list[Hit]]:
@@ -240,8 +261,14 @@ def _any_in(keys: Iterable[str], words: frozenset[str]) -> bool:
     return any(key in words for key in keys)
 
 
-def _asks(doc: Doc) -> bool:
-    """The message asks something: a question mark, or a question word first."""
-    return any(token.text == "?" for token in doc) or (
-        len(doc) > 0 and token_key(doc[0]) in QUESTION_WORDS
-    )
+def asks_something(doc: Doc) -> bool:
+    """A question or a plea, however it is typed: a question mark, a question word or a plea
+    after any filler ("so what happens now then", "shud i tell", "help"), or a question asked
+    later in the message ("i dont have the money wat do i do")."""
+    keys = [token_key(token) for token in doc]
+    if "?" in keys:
+        return True
+    first = next((key for key in keys if key not in FILLER), None)
+    if first in QUESTION_WORDS or first in ASKING_FIRST:
+        return True
+    return any(pair in ASKING_PAIRS for pair in pairwise(keys))

@@ -163,9 +163,25 @@ def test_a_follow_up_keeps_the_disclosures_category_and_help() -> None:
     assert follow_up.disclosure.category == "image_abuse" and follow_up.disclosure.follow_up
 
 
-def test_an_unplaced_message_inside_a_disclosure_gets_its_help_again() -> None:
+def test_an_unplaced_question_inside_a_disclosure_gets_its_help_again() -> None:
     _, follow_up = conversation(said(risks=frozenset({"missing"})), said("nlu_fallback"))
     assert follow_up.moment is Moment.FOLLOW_UP and follow_up.state.thread == "missing"
+
+
+def test_something_said_inside_a_disclosure_is_acknowledged_with_its_help_in_view() -> None:
+    # "ive run away from my dads" ... "i cant go back there its horrible"
+    _, said_more = conversation(said(risks=frozenset({"missing"})), said(statement=True))
+    assert said_more.moment is Moment.FEELING and said_more.state.thread == "missing"
+    # The same, when the classifier alone hears more of the same harm in it.
+    _, heard_more = conversation(
+        said(risks=frozenset({"missing"})),
+        said(statement=True, probabilities=sure("missing")),
+    )
+    assert heard_more.moment is Moment.FEELING and heard_more.disclosure is not None
+    assert heard_more.disclosure.follow_up and heard_more.disclosure.category == "missing"
+    # Not after only a tentative first piece: that is still being told.
+    _, go_on = conversation(said(probabilities={"missing": 0.6, "none": 0.4}), said(statement=True))
+    assert go_on.moment is not Moment.FEELING
 
 
 def test_a_clearly_different_disclosure_replaces_the_thread() -> None:
@@ -187,6 +203,28 @@ def test_a_fear_of_trouble_after_sextortion_is_about_the_pictures() -> None:
         said(risks=frozenset({"image_abuse"})), said("fear_of_telling", fear="arrest")
     )
     assert fear.moment is Moment.FEAR and fear.kind == "images"
+
+
+def test_a_fear_only_the_intent_model_hears_takes_the_conversations_kind() -> None:
+    # sextortion ... "will the police do me for it" heard as a fear with no words of a kind
+    rules = replace(RULES, fears_in_threads={("image_abuse", "general"): "images"})
+    state = listen(State(), said(risks=frozenset({"image_abuse"})), rules).state
+    fear = listen(state, said("fear_of_telling"), rules)
+    assert fear.moment is Moment.FEAR and fear.kind == "images"
+    # With no kind for the conversation, it stays a fear of no particular kind.
+    [general] = conversation(said("fear_of_telling"))
+    assert general.moment is Moment.FEAR and general.kind is None
+
+
+def test_a_trust_question_that_voices_a_fear_is_answered_for_both() -> None:
+    # "cos if i said something about a teacher could it get back to him"
+    [both] = conversation(said("trust_question", trust=True, fear="found_out"))
+    assert both.moment is Moment.TRUST and both.kind == "found_out"
+    # "does my school find out if i talk on here", which the intent model hears as a fear
+    [general] = conversation(said("fear_of_telling", trust=True))
+    assert general.moment is Moment.TRUST and general.kind == "general"
+    [only_trust] = conversation(said("trust_question", trust=True))
+    assert only_trust.moment is Moment.TRUST and only_trust.kind is None
 
 
 def test_a_disclosure_that_also_voices_a_fear_carries_it() -> None:
@@ -316,7 +354,9 @@ def test_a_feeling_the_intent_model_hears_inside_a_disclosure_is_acknowledged() 
     assert felt.moment is Moment.FEELING and felt.kind is None and not felt.urgent
     assert felt.state.thread == "peer_abuse"
     # While an emergency is live, what the intent model calls a worry is the emergency still.
-    _, edge = conversation(said(urgency="height"), said("worried", probabilities=danger))
+    _, edge = conversation(
+        said(urgency="height"), said("worried", probabilities=danger, statement=True)
+    )
     assert edge.urgent and edge.moment is None
     # Out of the blue, the same message is heard as the classifier hears it.
     [alone] = conversation(said("worried", probabilities=danger, urgent_probability=0.9))
@@ -393,6 +433,37 @@ def test_a_trust_question_in_an_emergency_is_answered_with_999_still_in_view() -
     ):
         _, urgent = conversation(said(urgency="overdose"), second)
         assert urgent.urgent
+
+
+@pytest.mark.parametrize("feeling", ["sad", "self_hate", "ashamed", "scared"])
+def test_a_feeling_in_its_own_words_in_an_emergency_is_acknowledged_with_999_first(
+    feeling: str,
+) -> None:
+    # "they pulled a blade on me" ... "i cant stop crying", "i feel like a proper idiot"
+    _, felt = conversation(said(urgency="weapon"), said(statement=True, feeling=feeling))
+    assert felt.moment is Moment.FEELING and not felt.urgent
+    assert felt.state.urgency == "weapon" and felt.state.thread == "weapons_violence"
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        said(statement=False),  # "what do i do"
+        said(statement=True),  # "i dont know the address, i can see a big tesco from the window"
+        said(statement=True, feeling="sick"),  # "i feel really sick"
+        said("checkin_ok", statement=True, sounds_ok=True),  # "honestly i feel fine now"
+        said(statement=True, joke=True),  # "my mum will kill me lol"
+        said("take_it_back", confidence=0.6, statement=True),  # "nvm", not surely
+        said(statement=True, urgency="weapon"),  # "hes still outside with it"
+        said(statement=True, risks=frozenset({"weapons_violence"})),
+        said(statement=True, urgent_probability=0.9),
+        said(statement=True, probabilities=sure("sexual_abuse")),  # another harm the model hears
+        said("topic_knife_crime", confidence=0.6, statement=True),  # a lesson, not surely
+    ],
+)
+def test_what_may_be_the_emergency_itself_gets_its_message_again(then: Signals) -> None:
+    _, again = conversation(said(urgency="weapon"), then)
+    assert again.intent == IMMEDIATE_DANGER and again.urgent
 
 
 def test_moving_on_after_an_emergency_is_allowed() -> None:

@@ -79,9 +79,9 @@ def test_a_feeling_while_an_emergency_is_live_keeps_999_in_view(content: Content
         content, Moment.FEELING, "care", "weapons_violence", None, urgent=True
     )
     texts = [reply.text for reply in replies]
-    assert texts[0].startswith(next(k.say for k in content.listening.feelings if k.id == "care"))
-    assert content.listening.still_in_danger in texts and "999" in content.listening.still_in_danger
-    assert texts.index(content.listening.still_in_danger) < len(texts) - 1  # before the help
+    assert texts[0] == content.listening.still_in_danger and "999" in texts[0]
+    assert texts[1].startswith(next(k.say for k in content.listening.feelings if k.id == "care"))
+    assert replies[-1].services == tuple(content.disclosures["weapons_violence"].services)
     calm = moments.respond(content, Moment.FEELING, "care", "weapons_violence", None)
     assert content.listening.still_in_danger not in [reply.text for reply in calm]
 
@@ -89,8 +89,27 @@ def test_a_feeling_while_an_emergency_is_live_keeps_999_in_view(content: Content
 def test_a_trust_question_while_an_emergency_is_live_keeps_999_in_view(content: Content) -> None:
     replies = moments.respond(content, Moment.TRUST, None, "self_harm", None, urgent=True)
     texts = [reply.text for reply in replies]
-    assert texts[0].startswith(content.listening.trust)
-    assert content.listening.still_in_danger in texts
+    assert texts[0] == content.listening.still_in_danger
+    assert texts[1].startswith(content.listening.trust)
+
+
+def test_a_trust_question_that_voices_a_fear_gets_both_answers_and_the_ways_on_once(
+    content: Content,
+) -> None:
+    replies = moments.respond(content, Moment.TRUST, "found_out", None, None)
+    found_out = next(kind for kind in content.listening.fears if kind.id == "found_out")
+    assert replies[0].text.startswith(content.listening.trust) and not replies[0].buttons
+    assert replies[1].text.startswith(found_out.say) and replies[1].buttons
+    [general] = moments.respond(content, Moment.TRUST, "general", None, None)[1:]
+    assert general.text.startswith(content.listening.fear)
+
+
+def test_a_follow_up_while_an_emergency_is_live_leads_with_999(content: Content) -> None:
+    replies = moments.respond(content, Moment.FOLLOW_UP, None, "self_harm", None, urgent=True)
+    assert replies[0].text == content.listening.still_in_danger
+    assert content.disclosures["self_harm"].follow_up in said(replies)
+    calm = moments.respond(content, Moment.FOLLOW_UP, None, "self_harm", None)
+    assert content.listening.still_in_danger not in said(calm)
 
 
 def test_a_follow_up_gives_the_categorys_next_steps_and_services(content: Content) -> None:

@@ -449,3 +449,23 @@ def test_a_message_that_is_only_an_opener(
     shipped: RiskMatcher, nlp: Language, text: str, only: bool
 ) -> None:
     assert shipped.read(nlp(text)).only_opener is only
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("so what happens now then", True),  # a question word after filler
+        ("does my school find out if i talk on here", True),  # "does" is "doe" to the matcher
+        ("shud i tell my mum", True),
+        ("i dont have the money wat do i do", True),  # asked at the end
+        ("help", True),
+        ("beth ddylen i neud te?", True),
+        ("i got nowhere else to go", False),
+        ("my mum thinks i was at a mates the whole time 😔", False),
+        ("i keep seeing it when i shut my eyes", False),
+    ],
+)
+def test_a_question_or_a_plea_is_told_from_something_said(
+    shipped: RiskMatcher, nlp: Language, text: str, asks: bool
+) -> None:
+    assert shipped.read(nlp(text)).asks is asks
