@@ -206,6 +206,7 @@ def _evaluate_conversations(args: argparse.Namespace) -> int:
     from bot.content.store import content_root
     from bot.dialogue.conversation_eval import (
         ConversationFileError,
+        Ear,
         read_conversations,
         render,
         score,
@@ -218,6 +219,11 @@ def _evaluate_conversations(args: argparse.Namespace) -> int:
     except (ConversationFileError, OSError) as error:
         print(error, file=sys.stderr)
         return 2
+    content = load_content(content_root())
+    unknown = Ear(content).unknown_fears(conversations)
+    if unknown:
+        print("\n".join(unknown), file=sys.stderr)
+        return 2
     ports = Ports(rasa=free_port(), actions=free_port(), web=free_port())
     with action_server(ports):
         agent = load_agent(args.model, ports.action_endpoint)
@@ -229,7 +235,7 @@ def _evaluate_conversations(args: argparse.Namespace) -> int:
             ]
         finally:
             loop.close()
-    report = score(load_content(content_root()), conversations, replies)
+    report = score(content, conversations, replies)
     print(render(report))
     _write_json(args.json, report.to_json())
     return 1 if report.failed_gates() else 0

@@ -37,6 +37,7 @@ from bot.content import Content
 from bot.dialogue.disclosure import bilingual
 from bot.dialogue.services import services_block
 from bot.safety.categories import CATEGORIES
+from bot.safety.patterns import GENERAL_FEAR
 
 # What `make test` requires of the teenage-voice conversations.
 MIN_PASS_RATE = 0.95
@@ -135,7 +136,7 @@ class Heard:
     check_in: bool = False
     trust: bool = False
     feeling: bool = False
-    fears: frozenset[str] = frozenset()  # fear kinds answered ("" for the general answer)
+    fears: frozenset[str] = frozenset()  # fear kinds answered ("general" for the general answer)
     invite: bool = False
     take_back: bool = False
     welsh: bool = False  # Welsh wording and Meic
@@ -145,7 +146,7 @@ class Heard:
         if self.helps:
             said.append("help for " + "/".join(sorted(self.helps)))
         if self.fears:
-            said.append("fear " + "/".join(sorted(kind or "general" for kind in self.fears)))
+            said.append("fear " + "/".join(sorted(self.fears)))
         return ", ".join(said) or "none of the listening replies"
 
 
@@ -173,7 +174,10 @@ class Ear:
         self._check_in = listening.check_in.text
         self._trust = [listening.trust, listening.welsh.trust]
         self._feeling = listening.feeling_invite
-        self._fears = {"": listening.fear, **{fear.id: fear.say for fear in listening.fears}}
+        self._fears = {
+            GENERAL_FEAR: listening.fear,
+            **{fear.id: fear.say for fear in listening.fears},
+        }
         openers = (kind.say for kind in listening.openers)
         # The "I'm worried" reply invites them to tell in their own words too.
         invites = [listening.invite, listening.go_on, listening.concern, content.menu.worried]
@@ -188,6 +192,17 @@ class Ear:
             listening.welsh.meic,
             *(reply.welsh.about_you for reply in replies),
             *(reply.welsh.about_someone_else for reply in replies),
+        ]
+
+    def unknown_fears(self, conversations: Iterable[Conversation]) -> list[str]:
+        """Where a turn names a fear kind the content has no answer for: such a turn could
+        never be met, so the file is refused before anything is played."""
+        return [
+            f"{conversation.id}, turn {number}: '{turn.fear}' is not a fear kind"
+            f" (one of {', '.join(sorted(self._fears))})"
+            for conversation in conversations
+            for number, turn in enumerate(conversation.turns, 1)
+            if turn.fear is not None and turn.fear not in self._fears
         ]
 
     def hear(self, replies: Replies) -> Heard:

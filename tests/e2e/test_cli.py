@@ -1,4 +1,4 @@
-"""`python -m bot classify` and `python -m bot eval`, run as anyone would run them."""
+"""`python -m bot classify`, `eval` and `eval-conversations`, run as anyone would run them."""
 
 from __future__ import annotations
 
@@ -82,3 +82,17 @@ def test_eval_names_the_file_and_line_of_a_bad_label(tmp_path: Path) -> None:
     result = bot("eval", str(cases))
     assert result.returncode == 2
     assert f"{cases}:2: 'sad' is not a category" in result.stderr
+
+
+def test_eval_conversations_refuses_a_fear_kind_it_could_never_hear(tmp_path: Path) -> None:
+    # Checked before the model loads: a typo in a label would otherwise fail that turn forever.
+    conversations = tmp_path / "conversations.yml"
+    conversations.write_text(
+        "conversations:\n"
+        "  - id: split-up\n"
+        "    turns:\n"
+        "      - {say: 'if i tell theyll put us in care', expect: fear, fear: kicked_owt}\n"
+    )
+    result = bot("eval-conversations", str(conversations))
+    assert result.returncode == 2
+    assert "split-up, turn 1: 'kicked_owt' is not a fear kind" in result.stderr

@@ -92,6 +92,27 @@ def test_a_fear_turn_needs_the_answer_to_that_fear(content: Content) -> None:
     assert judge(Turn("x", "fear", fear="family"), heard) == "no answer to the fear 'family'"
 
 
+def test_a_fear_of_no_particular_kind_is_called_general(content: Content) -> None:
+    heard = Ear(content).hear(as_sent(moments.respond(content, Moment.FEAR, None, None, None)))
+    assert judge(Turn("x", "fear", fear="general"), heard) is None
+    assert judge(Turn("x", "fear", fear="arrest"), heard) == "no answer to the fear 'arrest'"
+
+
+def test_a_fear_kind_the_content_does_not_know_is_refused_before_playing(
+    content: Content, tmp_path: Path
+) -> None:
+    path = tmp_path / "fears.yml"
+    path.write_text(
+        "conversations:\n"
+        "  - id: c\n"
+        "    turns:\n"
+        "      - {say: 'if i tell will i get nicked', expect: fear, fear: arrest}\n"
+        "      - {say: 'theyll split us up', expect: fear, fear: being_split_up}\n"
+    )
+    unknown = Ear(content).unknown_fears(read_conversations(path))
+    assert len(unknown) == 1 and "c, turn 2: 'being_split_up' is not a fear kind" in unknown[0]
+
+
 def test_welsh_turns_need_welsh(content: Content) -> None:
     english = Ear(content).hear(as_sent(moments.respond(content, Moment.TRUST, None, None, None)))
     assert judge(Turn("x", "trust", welsh=True), english) == "no Welsh in the reply"
