@@ -98,8 +98,12 @@ ARREST = "arrest"
 FELT_IN_A_DISCLOSURE = frozenset({CARE, "angry", "ashamed", "alone", "overwhelmed", "disbelieved"})
 # While an emergency is live, a feeling is acknowledged after "if you are still in danger, call
 # 999 now" ("i cant stop crying", "i feel like a proper idiot"), rather than the same emergency
-# message again. Not "sick": "i feel really sick" after tablets gets the overdose message again.
+# message again.
 FELT_IN_AN_EMERGENCY = FELT_IN_A_DISCLOSURE | {"scared", "sad", "self_hate"}
+# Emergencies of the body (content/safety/urgent.yml kinds), where feeling sick or dizzy is the
+# emergency itself: "i feel really sick" after tablets gets the overdose message again. In any
+# other emergency, "i feel sick every time i think about it" is a feeling.
+FELT_IN_THE_BODY = frozenset({"overdose", "bleeding", "harm_now"})
 # In an emergency these say less than 999 and the danger help already do: peer abuse's help is
 # about people your own age, and "mums boyfriend is hitting her" is not that.
 NOT_MORE_SPECIFIC = frozenset({IMMEDIATE_DANGER, "peer_abuse"})
@@ -124,6 +128,8 @@ TENTATIVE = 0.75
 # A disclosure the classifier thinks this likely to be only a first piece (a hint or a sign, "ive
 # packed a bag") is tentative too.
 PARTIAL = 0.8
+# While an emergency is live, a feeling tells of a new danger when the classifier is this sure.
+SURE_OF_DANGER = 0.5
 # Inside a disclosure, a model-only decision of another category replaces it only this sure.
 SWITCH_CONFIDENCE = 0.8
 # A trust question in its own words that the intent model is this sure of is one, whatever the
@@ -394,19 +400,42 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
 def _only_a_feeling(state: State, signals: Signals, decision: Decision | None) -> bool:
     """Inside a disclosure already told, a feeling about it, said without a risk or an
     emergency pattern or a fear: the classifier alone does not make it more. While an emergency
-    is live, being scared is such a feeling too (999 stays in view); otherwise "scared" may be
-    the start of a new danger, and is heard as the classifier hears it."""
-    if state.thread is None or not _nothing_else_worrying(signals, decision):
+    is live, being scared is such a feeling too (999 stays in view), and so is one with another
+    harm in it; otherwise "scared" may be the start of a new danger, and is heard as the
+    classifier hears it."""
+    calm_enough = _no_new_danger if state.urgency else _nothing_else_worrying
+    if state.thread is None or not calm_enough(signals, decision):
         return False
     if decision is not None and decision.category == state.thread and not state.urgency:
         return False  # more about the same harm: a follow-up that acknowledges the feeling
-    felt = FELT_IN_AN_EMERGENCY if state.urgency else FELT_IN_A_DISCLOSURE
+    felt = _felt(state)
     if signals.feeling is None and not state.urgency:
         # A feeling in other words ("i dont even know what i want to happen"), as the intent
         # model hears it. Never while an emergency is live: "im still on the edge idk" on a
         # bridge is the emergency, whatever the intent model makes of it.
         return signals.intent == WORRIED
     return signals.feeling in felt
+
+
+def _felt(state: State) -> frozenset[str]:
+    """The feelings acknowledged as feelings in this state of the conversation."""
+    if not state.urgency:
+        return FELT_IN_A_DISCLOSURE
+    if state.urgency in FELT_IN_THE_BODY:
+        return FELT_IN_AN_EMERGENCY
+    return FELT_IN_AN_EMERGENCY | {SICK}
+
+
+def _no_new_danger(signals: Signals, _decision: Decision | None) -> bool:
+    """While an emergency is live, 999 leads every reply: a feeling with another harm in it
+    ("everyone hates me anyway" on a bridge) is still acknowledged, unless it tells of a new
+    emergency or danger, or voices a fear about telling (answered as itself)."""
+    # The classifier's guess at danger counts only when it is sure: "im proper scared to go out
+    # now" leans a quarter to danger.
+    guessed = signals.probabilities.get(IMMEDIATE_DANGER, 0.0) >= SURE_OF_DANGER
+    sure = guessed or signals.urgent_probability >= URGENT
+    danger = IMMEDIATE_DANGER in signals.risks or signals.urgency or sure
+    return not (danger or signals.fear)
 
 
 def _only_a_question(signals: Signals, decision: Decision | None) -> bool:

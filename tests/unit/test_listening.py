@@ -450,7 +450,6 @@ def test_a_feeling_in_its_own_words_in_an_emergency_is_acknowledged_with_999_fir
     [
         said(statement=False),  # "what do i do"
         said(statement=True),  # "i dont know the address, i can see a big tesco from the window"
-        said(statement=True, feeling="sick"),  # "i feel really sick"
         said("checkin_ok", statement=True, sounds_ok=True),  # "honestly i feel fine now"
         said(statement=True, joke=True),  # "my mum will kill me lol"
         said("take_it_back", confidence=0.6, statement=True),  # "nvm", not surely
@@ -464,6 +463,48 @@ def test_a_feeling_in_its_own_words_in_an_emergency_is_acknowledged_with_999_fir
 def test_what_may_be_the_emergency_itself_gets_its_message_again(then: Signals) -> None:
     _, again = conversation(said(urgency="weapon"), then)
     assert again.intent == IMMEDIATE_DANGER and again.urgent
+
+
+@pytest.mark.parametrize("emergency", ["overdose", "bleeding", "harm_now"])
+def test_feeling_sick_in_an_emergency_of_the_body_is_the_emergency(emergency: str) -> None:
+    # "i feel really sick" after tablets: the overdose message (A&E even if you feel fine) again
+    _, again = conversation(said(urgency=emergency), said(statement=True, feeling="sick"))
+    assert again.urgent and again.moment is not Moment.FEELING
+
+
+def test_feeling_sick_in_another_emergency_is_a_feeling_with_999_first() -> None:
+    # "a feel sick every time a think about it", after telling of a danger
+    _, felt = conversation(said(urgency="danger"), said(statement=True, feeling="sick"))
+    assert felt.moment is Moment.FEELING and felt.state.urgency == "danger"
+
+
+def test_a_feeling_with_another_harm_in_an_emergency_is_acknowledged() -> None:
+    # "everyone hates me anyway", on a bridge: peer abuse's words, no new danger
+    everyone = said(statement=True, feeling="self_hate", risks=frozenset({"peer_abuse"}))
+    _, felt = conversation(said(urgency="jump"), everyone)
+    assert felt.moment is Moment.FEELING and felt.state.urgency == "jump"
+
+
+@pytest.mark.parametrize(
+    "danger",
+    [
+        said(statement=True, feeling="scared", risks=frozenset({IMMEDIATE_DANGER})),
+        said(statement=True, feeling="scared", urgency="weapon"),  # "im scared hes got a knife"
+        said(statement=True, feeling="scared", probabilities=sure(IMMEDIATE_DANGER)),
+        said(statement=True, feeling="scared", urgent_probability=0.9),
+    ],
+)
+def test_a_feeling_that_tells_of_a_new_danger_gets_the_emergency_again(danger: Signals) -> None:
+    _, again = conversation(said(urgency="jump"), danger)
+    assert again.urgent and again.moment is not Moment.FEELING
+
+
+def test_a_feeling_the_classifier_only_leans_to_danger_on_is_acknowledged_in_an_emergency() -> None:
+    # "im proper scared to go out now", after a knife at the bus stop
+    leaning = {IMMEDIATE_DANGER: 0.26, "weapons_violence": 0.2, "peer_abuse": 0.25, "none": 0.29}
+    scared = said(statement=True, feeling="scared", probabilities=leaning)
+    _, felt = conversation(said(urgency="weapon"), scared)
+    assert felt.moment is Moment.FEELING
 
 
 def test_moving_on_after_an_emergency_is_allowed() -> None:

@@ -361,6 +361,12 @@ def test_a_question_for_school_is_heard(
         ),
         ("my mum would lose her job if police got involved", False, ("general",), ()),
         ("i wanna tell u something", False, (), ()),  # an opener, not a fear
+        ("the feds will lock me up for the stuff", False, ("arrest",), ()),
+        ("social will get involved and ill end up in care", False, ("kicked_out",), ()),
+        ("me n my sister would get split up", False, ("kicked_out",), ()),
+        ("they said theyd put my nans windows in", False, ("family",), ()),
+        ("bydd o'n neud dolur i mam", False, ("family",), ()),
+        ("dont want my dad knowing about it", True, ("general",), ()),  # who gets to know
         # Feelings in other words
         ("i dont want my uncle in trouble tho", False, (), ("care",)),
         ("shes still my mum at the end of the day", False, (), ("care",)),
@@ -369,6 +375,12 @@ def test_a_question_for_school_is_heard(
         ("ive got literally nobody else", False, (), ("alone",)),
         ("my head is mashed i cant think straight", False, (), ("overwhelmed",)),
         ("my form tutor said i was being dramatic", False, (), ("disbelieved",)),
+        ("hes not always like that tho", False, (), ("care",)),
+        ("hes alright really", False, (), ()),  # brushing it off, not caring for him
+        ("nobody would even care", False, (), ("self_hate",)),
+        ("dont see the point in anything anymore", False, (), ("sad",)),
+        ("i feel so trapped", False, (), ("overwhelmed",)),
+        ("i wanted the ground to swallow me up", False, (), ("ashamed",)),
         ("this game is so dumb", False, (), ()),
         ("whats the point of algebra", False, (), ()),
         # Trust in other words
@@ -469,3 +481,18 @@ def test_a_question_or_a_plea_is_told_from_something_said(
     shipped: RiskMatcher, nlp: Language, text: str, asks: bool
 ) -> None:
     assert shipped.read(nlp(text)).asks is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        ("they locked me up in a room", True),
+        ("he locked me in", True),
+        ("the feds will lock me up for the stuff", False),  # a fear of arrest, not being held
+    ],
+)
+def test_being_locked_in_is_danger_but_being_locked_up_by_police_is_not(
+    shipped: RiskMatcher, nlp: Language, text: str, danger: bool
+) -> None:
+    risks = {hit.category for hit in shipped.read(nlp(text)).risks}
+    assert ("immediate_danger" in risks) is danger
