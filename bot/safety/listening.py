@@ -403,8 +403,11 @@ def _only_a_feeling(state: State, signals: Signals, decision: Decision | None) -
     is live, being scared is such a feeling too (999 stays in view), and so is one with another
     harm in it; otherwise "scared" may be the start of a new danger, and is heard as the
     classifier hears it."""
-    calm_enough = _no_new_danger if state.urgency else _nothing_else_worrying
-    if state.thread is None or not calm_enough(signals, decision):
+    if state.urgency:
+        calm_enough = _no_new_danger(signals)
+    else:
+        calm_enough = _nothing_else_worrying(signals, decision)
+    if state.thread is None or not calm_enough:
         return False
     if decision is not None and decision.category == state.thread and not state.urgency:
         return False  # more about the same harm: a follow-up that acknowledges the feeling
@@ -426,7 +429,7 @@ def _felt(state: State) -> frozenset[str]:
     return FELT_IN_AN_EMERGENCY | {SICK}
 
 
-def _no_new_danger(signals: Signals, _decision: Decision | None) -> bool:
+def _no_new_danger(signals: Signals) -> bool:
     """While an emergency is live, 999 leads every reply: a feeling with another harm in it
     ("everyone hates me anyway" on a bridge) is still acknowledged, unless it tells of a new
     emergency or danger, or voices a fear about telling (answered as itself)."""

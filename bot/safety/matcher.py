@@ -166,7 +166,7 @@ class RiskMatcher:
         found = self._found(doc)
         figurative = [hit.span for hit in found[Group.FIGURATIVE]]
         worrying = [*found[Group.RISK], *found[Group.URGENT]]
-        asks = asks_something(doc)
+        asks = _asks_something(doc)
         return Reading(
             risks=tuple(found[Group.RISK]),
             urgent=tuple(found[Group.URGENT]),
@@ -261,7 +261,7 @@ def _any_in(keys: Iterable[str], words: frozenset[str]) -> bool:
     return any(key in words for key in keys)
 
 
-def asks_something(doc: Doc) -> bool:
+def _asks_something(doc: Doc) -> bool:
     """A question or a plea, however it is typed: a question mark, a question word or a plea
     after any filler ("so what happens now then", "shud i tell", "help"), or a question asked
     later in the message ("i dont have the money wat do i do")."""
