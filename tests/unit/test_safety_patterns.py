@@ -389,6 +389,19 @@ def test_a_question_for_school_is_heard(
         ("you wont grass on me will you", True, (), ()),
         ("is this more confidential than talking to my head of year", True, (), ()),
         ("fyddwch chi'n deud wrth yr ysgol", True, (), ()),
+        ("do they tell ur parents if u report something", True, (), ()),
+        ("is it tidy to talk on here, like no one sees it?", True, (), ()),
+        ("hiya r u like a real therapist or wat", True, (), ()),
+        ("what do the messages say", False, (), ()),
+        # Fears of telling in other words
+        ("i'm really scared to say it", False, ("general",), ("scared",)),
+        ("i wanna tell someone but im too scared", False, ("general",), ("scared",)),
+        ("im scared to say no to him", False, (), ("scared",)),  # not a fear about telling
+        ("like would the police actually see them", False, ("images",), ()),
+        ("she told me not to tell or theyll come to the house", False, ("family",), ()),
+        ("and social services would take my little sisters away", False, ("kicked_out",), ()),
+        ("they took my phone away", False, (), ()),
+        ("i dont have anyone", False, (), ("alone",)),
     ],
 )
 def test_trust_fears_and_feelings_in_their_own_words(
@@ -496,3 +509,42 @@ def test_being_locked_in_is_danger_but_being_locked_up_by_police_is_not(
 ) -> None:
     risks = {hit.category for hit in shipped.read(nlp(text)).risks}
     assert ("immediate_danger" in risks) is danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "its been going on since year 7",  # "going" is "gone" to the lemma matcher
+        "when schools finished can we go the park",
+        "actually no forget it",  # takes it back; "actually no im not ok" does not
+    ],
+)
+def test_everyday_words_are_not_figures_of_speech_or_a_not_ok(
+    shipped: RiskMatcher, nlp: Language, text: str
+) -> None:
+    reading = shipped.read(nlp(text))
+    assert not reading.figurative and not reading.sounds_not_ok
+
+
+def test_actually_not_ok_still_sounds_not_ok(shipped: RiskMatcher, nlp: Language) -> None:
+    assert shipped.read(nlp("actually no im not ok")).sounds_not_ok
+
+
+@pytest.mark.parametrize(
+    ("text", "grooming"),
+    [
+        ("plis paid deud wrth mam", False),  # asked of the assistant: a trust question
+        ("mae o'n deud paid deud wrth neb", True),  # what he says: a secret kept
+        ("nath o ddeud wrtha i am beidio deud wrth mam", True),
+    ],
+)
+def test_dont_tell_in_welsh_is_grooming_only_when_someone_else_says_it(
+    shipped: RiskMatcher, nlp: Language, text: str, grooming: bool
+) -> None:
+    risks = {hit.category for hit in shipped.read(nlp(text)).risks}
+    assert ("online_grooming" in risks) is grooming
+
+
+def test_dying_of_embarrassment_is_an_everyday_thing(shipped: RiskMatcher, nlp: Language) -> None:
+    reading = shipped.read(nlp("i want to die of embarrassment 😭"))
+    assert reading.trivial and reading.figurative and reading.only_figurative
