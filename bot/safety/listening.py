@@ -70,8 +70,11 @@ LISTENING_INTENTS = frozenset({*TRUST_INTENTS, OPENER, WORRIED, FEAR_OF_TELLING}
 # Intents under which a trust question's own words ("swear down?") still make it one.
 ASKING = frozenset({*UNPLACED, OPENER, WORRIED, ASK_WHAT_TO_DO, FEAR_OF_TELLING})
 # A fear about telling in its own words ("if i report them theyll know it was me") is answered as
-# one under these intents too: the fear is what the message is about.
-FEAR_OVER = frozenset({*ASKING, *TRUST_INTENTS, ASK_CHILDLINE, GET_HELP, "ask_anonymous_report"})
+# one under these intents too: the fear is what the message is about ("should i tell a teacher
+# or will it make it worse").
+FEAR_OVER = frozenset(
+    {*ASKING, *TRUST_INTENTS, ASK_CHILDLINE, GET_HELP, "ask_anonymous_report", "ask_trusted_adult"}
+)
 # Intents for learning about the programme, by their names' beginnings.
 LEARNING_PREFIXES = ("stage_", "topic_", "learn_")
 # Inside a disclosure already told, these carry on telling it: the follow-up keeps its help.
@@ -88,6 +91,7 @@ MOVING_ON = frozenset(
 # A joke about these gets a check-in; a "joke" about sexual abuse or grooming never does.
 JOKE_PRONE = frozenset({"self_harm", "weapons_violence", "immediate_danger", "peer_abuse"})
 SELF_HARM = "self_harm"
+PEER_ABUSE = "peer_abuse"
 SICK = "sick"
 # The feeling and fear kinds (content/safety/listening.yml) that the rules below tell apart.
 CARE = "care"
@@ -104,9 +108,15 @@ FELT_IN_AN_EMERGENCY = FELT_IN_A_DISCLOSURE | {"scared", "sad", "self_hate"}
 # emergency itself: "i feel really sick" after tablets gets the overdose message again. In any
 # other emergency, "i feel sick every time i think about it" is a feeling.
 FELT_IN_THE_BODY = frozenset({"overdose", "bleeding", "harm_now"})
+# Emergencies (urgent.yml kinds) that are self-harm whatever else the classifier hears in them:
+# "im on the bridge ... keep looking down" gets self-harm's help even if it leans to "missing".
+SELF_INFLICTED = frozenset({"overdose", "jump", "harm_now"})
 # In an emergency these say less than 999 and the danger help already do: peer abuse's help is
 # about people your own age, and "mums boyfriend is hitting her" is not that.
-NOT_MORE_SPECIFIC = frozenset({IMMEDIATE_DANGER, "peer_abuse"})
+NOT_MORE_SPECIFIC = frozenset({IMMEDIATE_DANGER, PEER_ABUSE})
+# Out of the blue, these feelings are met first even when the classifier alone hears peer abuse
+# in them ("i eat lunch in the toilets cos i have no one to sit with"): see _feeling_before_harm.
+FELT_BEFORE_HARM = frozenset({"alone", "sad", "self_hate"})
 
 # How many messages each state lasts (the current one not counted).
 LISTENING_MESSAGES = 3  # working up to telling, after an opener, a trust question or a feeling
@@ -128,6 +138,8 @@ TENTATIVE = 0.75
 # A disclosure the classifier thinks this likely to be only a first piece (a hint or a sign, "ive
 # packed a bag") is tentative too.
 PARTIAL = 0.8
+# ...unless it is told plainly and the classifier is this sure of its category.
+TOLD_SURELY = 0.95
 # While an emergency is live, a feeling tells of a new danger when the classifier is this sure.
 SURE_OF_DANGER = 0.5
 # Inside a disclosure, a model-only decision of another category replaces it only this sure.
@@ -143,6 +155,7 @@ MOVE_ON_CONFIDENCE = 0.8
 
 ABOUT_SELF = "self"
 ABOUT_UNCLEAR = "unclear"
+ABOUT_SOMEONE_ELSE = "someone_else"
 
 # Where the safety net puts its decision in a message's parse data, for the dialogue and the
 # actions: the disclosure (Disclosure.to_dict) and the listening layer's moment and state.
@@ -390,6 +403,12 @@ def listen(previous: State, signals: Signals, rules: Rules) -> Outcome:
         return _check_in(state, signals, category)
     if decision and _danger_only_guessed(signals, decision):
         heard = Heard(_specific_instead(decision, combined), combined)
+    if heard.decision and _feeling_before_harm(state, signals, heard.decision):
+        # "i eat lunch in the toilets cos i have no one to sit with": the feeling is acknowledged
+        # and they are invited to say more. Nothing is carried as a near miss: "its
+        # embarrassing" next is a feeling, not the bullying told.
+        listening = replace(state, listening_left=LISTENING_MESSAGES, near_miss={})
+        return Outcome(WORRIED, listening, Moment.FEELING, kind=signals.feeling)
     if signals.urgency or heard.decision is not None:
         told = heard.decision.category if heard.decision else None
         carried = rules.fear(state.fear, state.thread or told)
@@ -446,6 +465,19 @@ def _only_a_question(signals: Signals, decision: Decision | None) -> bool:
     else."""
     asked = signals.trust and signals.intent in TRUST_INTENTS
     return asked and _nothing_else_worrying(signals, decision)
+
+
+def _feeling_before_harm(state: State, signals: Signals, decision: Decision) -> bool:
+    """Out of the blue, loneliness or sadness that only the classifier takes for peer abuse
+    (the category of "people are horrible to me"), with no harm in a risk pattern's words: a
+    counsellor meets the feeling first. Bullying told in words ("everyone ignores me", "they
+    push me down the stairs") is a disclosure, and so is what comes next if it tells of harm."""
+    if state.thread or state.urgency or signals.feeling not in FELT_BEFORE_HARM:
+        return False
+    if signals.about == ABOUT_SOMEONE_ELSE:
+        return False  # "they keep tripping my friend up ... shes started crying": told, of a friend
+    only_guessed = decision.source == "model" and decision.category == PEER_ABUSE
+    return only_guessed and not (signals.risks or signals.urgency or signals.fear)
 
 
 def _nothing_else_worrying(signals: Signals, decision: Decision | None) -> bool:
@@ -669,7 +701,8 @@ def _emergency_category(
         category = named
     elif signals.urgency:
         # "my brother got stabbed and its bleeding loads": the stabbing's help, not self-harm's.
-        category = _named_specific(signals, heard, besides=kind_category) or kind_category
+        named = _named_specific(signals, heard, besides=kind_category)
+        category = named or _likelier(heard, kind, kind_category) or kind_category
     elif decision:
         category = decision.category
     else:
@@ -682,6 +715,23 @@ def _emergency_category(
     if category == IMMEDIATE_DANGER:
         return _more_specific(signals, heard) or category
     return category
+
+
+def _likelier(heard: Heard, kind: str, kind_category: str) -> str | None:
+    """Another specific kind of harm that the classifier is fairly sure of and rates above the
+    emergency kind's own: "my mate just got stabbed in the leg hes bleeding loads" is a stabbing,
+    not self-harm, though bleeding is self-harm's emergency. Never for an emergency only the
+    young person can be in (a bridge, an overdose), and not for "danger", which _more_specific
+    makes specific."""
+    if kind in SELF_INFLICTED or kind_category == IMMEDIATE_DANGER:
+        return None
+    probabilities = heard.combined
+    own = probabilities.get(kind_category, 0.0)
+    others = [name for name in sorted(probabilities) if name not in NOT_MORE_SPECIFIC]
+    likeliest = max(others, key=lambda name: probabilities[name], default=None)
+    if likeliest and probabilities[likeliest] >= max(CATEGORY_CONFIDENCE, own + NEAR_MISS):
+        return likeliest
+    return None
 
 
 def _more_specific(signals: Signals, heard: Heard) -> str | None:
@@ -734,7 +784,21 @@ def _tentative(state: State, signals: Signals, heard: Heard) -> bool:
     if state.near_miss or state.thread:  # a tentative thread leads up to this too
         return False
     doubtful = decision.source == "model" and heard.confidence < TENTATIVE
-    return doubtful or signals.partial_probability >= PARTIAL
+    return doubtful or (
+        signals.partial_probability >= PARTIAL and not _told_plainly(signals, heard)
+    )
+
+
+def _told_plainly(signals: Signals, heard: Heard) -> bool:
+    """Said plainly as what is happening, with no opener, in a risk pattern's words or heard
+    surely: "my football coach touches me weird after training" is told, whatever the first-piece
+    classifier makes of it (it leans to "first piece" on many whole disclosures). Questions and
+    openers ("is it normal for ur bf to check ur phone", "theres this lad on snap...") stay
+    first pieces."""
+    surely = bool(signals.risks) or heard.confidence >= TOLD_SURELY
+    # A joke word, a figure of speech or the intent model hearing hyperbole: not said plainly.
+    joking = signals.joke or signals.figurative or signals.intent == HYPERBOLE
+    return signals.statement and signals.opener is None and surely and not joking
 
 
 def _concern(state: State, signals: Signals, category: str, confidence: float) -> Outcome:
@@ -807,7 +871,8 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
     feared = Outcome(
         FEAR_OF_TELLING, replace(listening, fear=signals.fear), Moment.FEAR, signals.fear
     )
-    if fear and signals.fear and not signals.trust:  # "can u get arrested for something u did"
+    asked_of_me = signals.trust or intent in TRUST_INTENTS  # "what happens if i tell u"
+    if fear and signals.fear and not asked_of_me:  # "can u get arrested for something u did"
         return feared
     if intent in TRUST_INTENTS or (signals.trust and intent in ASKING):
         # "like can teachers see it" may be unplaced: the trust answer needs a trust intent.
@@ -821,11 +886,10 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
         return Outcome(trust_intent, listening, Moment.TRUST)
     if fear:
         return feared
-    # Inside a disclosure, a feeling carrying it on ("teachers dont do anything") is acknowledged
-    # first; the disclosure's help stays in view.
-    feeling_heard = (
-        cares or intent in UNPLACED or (state.thread is not None and intent in CARRYING_ON)
-    )
+    # Inside a disclosure, or while they work up to telling, a feeling carrying it on ("teachers
+    # dont do anything", "its embarrassing") is acknowledged first; any help stays in view.
+    carried_on = state.thread is not None or previous.listening_left > 0
+    feeling_heard = cares or intent in UNPLACED or (carried_on and intent in CARRYING_ON)
     if intent in (WORRIED, CHECKIN_NOT_OK) or (signals.feeling and feeling_heard):
         moment = Moment.FEELING if signals.feeling or intent == CHECKIN_NOT_OK else Moment.WORRIED
         return Outcome(WORRIED, listening, moment, kind=signals.feeling)

@@ -52,7 +52,7 @@ def test_the_teenage_voice_sets_are_big_enough_and_cover_every_kind() -> None:
 
 
 # The gates met today, and the others held at today's level so that they cannot slip unnoticed;
-# see the module's docstring. On 2026-12-06 false alarms fell to 3.9% (6/154), meeting the issue's
+# see the module's docstring. On 2026-12-07 false alarms were 3.2% (5/154), meeting the issue's
 # 5%; urgent recall was 96.6% (56/58, the issue asks 100%) and 2 of 42 jokes got the full reply
 # (the issue asks none).
 URGENT_RECALL_TODAY = 0.95

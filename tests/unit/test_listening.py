@@ -132,6 +132,34 @@ def test_a_fear_voiced_before_telling_is_answered_again_with_the_disclosure() ->
     assert later.disclosure is not None and later.disclosure.fear is None  # answered once
 
 
+def test_loneliness_heard_as_peer_abuse_is_met_as_a_feeling_first() -> None:
+    # "i eat lunch in the toilets every day cos i have no one to sit with", then "its embarrassing"
+    lonely = said(feeling="alone", statement=True, probabilities=sure("peer_abuse", 0.86))
+    first, then = conversation(lonely, said("opener", feeling="ashamed", statement=True))
+    assert first.moment is Moment.FEELING and first.kind == "alone" and first.disclosure is None
+    assert first.state.listening_left == LISTENING_MESSAGES and not first.state.near_miss
+    assert then.moment is Moment.FEELING and then.kind == "ashamed"
+    # Bullying in a risk pattern's words ("everyone in my form ignores me") is told, not felt;
+    # so is a friend's ("they keep tripping my friend up ... shes started crying in the toilets").
+    hit = replace(lonely, risks=frozenset({"peer_abuse"}))
+    friend = replace(lonely, feeling="sad", about="someone_else")
+    for told_of in (hit, friend):
+        [told] = conversation(told_of)
+        assert told.intent == "peer_abuse"
+
+
+def test_a_question_to_the_assistant_with_a_fear_in_it_answers_both() -> None:
+    # "what happens if i tell u": the intent model hears a trust question, the words a fear.
+    [outcome] = conversation(said("trust_question", fear="general"))
+    assert outcome.moment is Moment.TRUST and outcome.kind == "general"
+
+
+def test_a_fear_in_a_question_about_telling_an_adult_is_answered() -> None:
+    # "what if i tell and it just makes everything worse"
+    [outcome] = conversation(said("ask_trusted_adult", fear="general"))
+    assert outcome.moment is Moment.FEAR
+
+
 # --- disclosures in pieces and the thread ----------------------------------------------------
 
 
@@ -417,6 +445,25 @@ def test_a_named_stabbing_gets_its_own_help_after_a_bleeding_emergency() -> None
     assert both.disclosure is not None and both.disclosure.category == "self_harm"
 
 
+def test_a_stabbing_the_classifier_is_sure_of_gets_its_own_help_after_a_bleeding_emergency() -> (
+    None
+):
+    kinds = {**RULES.emergency_categories, "bleeding": "self_harm", "jump": "self_harm"}
+    rules = replace(RULES, emergency_categories=kinds)
+    # "my mate just got stabbed in the leg hes bleeding loads": only "danger" words matched.
+    stabbed = said(
+        urgency="bleeding",
+        risks=frozenset({IMMEDIATE_DANGER}),
+        probabilities=sure("weapons_violence"),
+    )
+    outcome = listen(State(), stabbed, rules)
+    assert outcome.disclosure is not None and outcome.disclosure.category == "weapons_violence"
+    # On a bridge, self-harm's help whatever the classifier leans to.
+    bridge = replace(stabbed, urgency="jump", probabilities=sure("missing"))
+    outcome = listen(State(), bridge, rules)
+    assert outcome.disclosure is not None and outcome.disclosure.category == "self_harm"
+
+
 def test_a_trust_question_in_an_emergency_is_answered_with_999_still_in_view() -> None:
     # "ive taken a whole packet" ... "r u gonna tell my mum"
     _, asked = conversation(
@@ -624,6 +671,25 @@ def test_a_first_piece_gets_an_invitation_even_when_a_pattern_matched() -> None:
     )
     assert first.moment is Moment.CONCERN and first.disclosure.tentative  # type: ignore[union-attr]
     assert more.intent == "missing" and not more.disclosure.tentative  # type: ignore[union-attr]
+
+
+def test_harm_told_plainly_gets_the_whole_reply_whatever_the_first_piece_classifier_says() -> None:
+    # "my football coach touches me weird after training": said as what is happening, in a risk
+    # pattern's words, or heard surely by the classifier.
+    plainly = said(statement=True, probabilities=sure("sexual_abuse"), partial_probability=0.9)
+    for told in (replace(plainly, risks=frozenset({"sexual_abuse"})), plainly):
+        [outcome] = conversation(told)
+        assert outcome.intent == "sexual_abuse" and outcome.moment is None
+    # Heard less surely, with no pattern, or with an opener's words ("theres this lad on snap
+    # keeps sending us money"), it is still a first piece.
+    unsure = replace(plainly, probabilities=sure("sexual_abuse", 0.9))
+    with_opener = replace(plainly, risks=frozenset({"sexual_abuse"}), opener="someone")
+    # Nor is harm said with a joke word or a figure of speech said plainly.
+    joking = replace(plainly, risks=frozenset({"sexual_abuse"}), joke=True)
+    figure = replace(plainly, risks=frozenset({"sexual_abuse"}), figurative=True)
+    for first_piece in (unsure, with_opener, joking, figure):
+        [outcome] = conversation(first_piece)
+        assert outcome.moment is Moment.CONCERN
 
 
 def test_an_emergency_is_never_only_a_first_piece() -> None:
