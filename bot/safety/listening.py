@@ -725,13 +725,8 @@ def _likelier(heard: Heard, kind: str, kind_category: str) -> str | None:
     makes specific."""
     if kind in SELF_INFLICTED or kind_category == IMMEDIATE_DANGER:
         return None
-    probabilities = heard.combined
-    own = probabilities.get(kind_category, 0.0)
-    others = [name for name in sorted(probabilities) if name not in NOT_MORE_SPECIFIC]
-    likeliest = max(others, key=lambda name: probabilities[name], default=None)
-    if likeliest and probabilities[likeliest] >= max(CATEGORY_CONFIDENCE, own + NEAR_MISS):
-        return likeliest
-    return None
+    own = heard.combined.get(kind_category, 0.0)
+    return _likeliest_specific(heard, at_least=max(CATEGORY_CONFIDENCE, own + NEAR_MISS))
 
 
 def _more_specific(signals: Signals, heard: Heard) -> str | None:
@@ -740,15 +735,15 @@ def _more_specific(signals: Signals, heard: Heard) -> str | None:
     blade" is a weapon; "they said theyll go for my sister if i stop the runs" is exploitation).
     A risk pattern of another kind, the classifier rating it highest of them; else a category the
     classifier is fairly sure of."""
-    named = _named_specific(signals, heard)
-    if named:
-        return named
+    return _named_specific(signals, heard) or _likeliest_specific(heard, CATEGORY_CONFIDENCE)
+
+
+def _likeliest_specific(heard: Heard, at_least: float) -> str | None:
+    """The specific harm the classifier rates highest, when it rates it at least this high."""
     probabilities = heard.combined
     specific = [name for name in sorted(probabilities) if name not in NOT_MORE_SPECIFIC]
     likeliest = max(specific, key=lambda name: probabilities[name], default=None)
-    if likeliest and probabilities[likeliest] >= CATEGORY_CONFIDENCE:
-        return likeliest
-    return None
+    return likeliest if likeliest and probabilities[likeliest] >= at_least else None
 
 
 def _named_specific(signals: Signals, heard: Heard, besides: str | None = None) -> str | None:
