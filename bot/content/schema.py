@@ -556,6 +556,8 @@ class Listening(Strict):
     fear_patterns: list[Pattern] = []
     # "nvm", "forget it": accepted, with the door left open.
     take_back: Text
+    # Ways of taking it back the trained model may not know ("jk forget i said that").
+    take_back_patterns: list[Pattern] = []
     # "What do I do?", when nothing has been told yet.
     what_to_do: Text
     # Before the services when the young person says more about something already told.

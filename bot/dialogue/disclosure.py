@@ -114,10 +114,17 @@ def fear_answer(content: Content, fear: str | None) -> list[Reply]:
     """The answer to a fear about telling ("will i get arrested?"), when one was voiced."""
     if fear is None:
         return []
-    kinds = {kind.id: kind for kind in content.listening.fears}
-    kind = kinds.get(fear)
-    # A fear of no particular kind ("if i tell a teacher theyll exclude me"): the general answer.
-    return [Reply(kind.say if kind else content.listening.fear)]
+    return [Reply(fear_said(content, fear))]
+
+
+def fear_said(content: Content, fear: str) -> str:
+    """What is said to a fear about telling: the general answer first, since the fear of telling
+    at all comes with every particular one ("will he go prison n everyone hate me"), then the
+    facts for its kind. A fear of no particular kind ("if i tell a teacher theyll exclude me")
+    gets the general answer alone."""
+    listening = content.listening
+    kind = next((kind for kind in listening.fears if kind.id == fear), None)
+    return f"{listening.fear}\n\n{kind.say}" if kind else listening.fear
 
 
 def static_responses(content: Content) -> dict[str, list[dict[str, Any]]]:

@@ -27,6 +27,7 @@ from bot.safety.listening import (
     WORRIED,
     Moment,
 )
+from bot.safety.patterns import GENERAL_FEAR
 
 # Moments whose reply has Welsh of its own; the others are preceded by a Welsh line about Meic.
 HAS_WELSH = frozenset({Moment.TRUST, Moment.INVITE, Moment.GO_ON})
@@ -95,10 +96,9 @@ def _replies(
         text = f"{acknowledgment}\n\n{listening.feeling_invite}"
         return [_with_services(content, text, listening.feeling_services)]
     if moment is Moment.FEAR:
-        fears = {fear.id: fear for fear in listening.fears}
-        fear = fears.get(kind or "")
-        text, services = (fear.say, fear.services) if fear else (listening.fear, [])
-        services = services or listening.fear_services
+        fear = next((fear for fear in listening.fears if fear.id == kind), None)
+        services = (fear.services if fear else []) or listening.fear_services
+        text = disclosure.fear_said(content, kind or GENERAL_FEAR)
         return [_with_services(content, text, services, _ways_to_a_person(content))]
     if moment is Moment.TAKE_BACK:
         return [Reply(listening.take_back, (back_or_menu(content, place),))]

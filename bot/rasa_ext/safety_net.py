@@ -140,11 +140,13 @@ class SafetyNet(GraphComponent):
                 continue
             doc = message.get(SPACY_DOCS[TEXT]) or model.model(text)
             reading = ears.matcher.read(doc)
-            signals = self._signals(message, reading, ears.matcher.subject(doc).value)
+            about = ears.matcher.subject(doc).value
+            words = sum(1 for token in doc if not (token.is_punct or token.is_space))
+            signals = self._signals(message, reading, about, words)
             self._apply(message, listen(previous, signals, ears.rules), typed=True)
         return messages
 
-    def _signals(self, message: Message, reading: Reading, about: str) -> Signals:
+    def _signals(self, message: Message, reading: Reading, about: str, words: int) -> Signals:
         ranking = [
             (str(item["name"]), float(item["confidence"]))
             for item in message.get(INTENT_RANKING_KEY) or []
@@ -172,6 +174,7 @@ class SafetyNet(GraphComponent):
             feeling=_feeling(reading.feelings),
             fear=_first(reading.fears),
             trust=reading.trust,
+            takes_back=reading.takes_back,
             sounds_ok=reading.sounds_ok,
             sounds_not_ok=reading.sounds_not_ok,
             joke=reading.joke,
@@ -183,6 +186,7 @@ class SafetyNet(GraphComponent):
             about=about,
             runner_up=runner_up,
             statement=not reading.asks,
+            words=words,
         )
 
     def _apply(self, message: Message, outcome: Outcome, typed: bool) -> None:

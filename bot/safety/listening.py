@@ -79,6 +79,8 @@ FEAR_OVER = frozenset(
 LEARNING_PREFIXES = ("stage_", "topic_", "learn_")
 # Inside a disclosure already told, these carry on telling it: the follow-up keeps its help.
 CARRYING_ON = frozenset({*UNPLACED, ASK_WHAT_TO_DO, GET_HELP, OPENER})
+# Intents under which words taking it back ("jk forget i said that") make a message a take-back.
+TAKEN_BACK_UNDER = frozenset({*UNPLACED, NOT_WHAT_I_MEANT, "goodbye"})
 # Intents that leave an emergency or a disclosure behind (with stage_, topic_ and quiz_ ones).
 # Not "I'm OK": "honestly i feel fine now" after tablets is when 999 matters most.
 MOVING_ON = frozenset(
@@ -140,6 +142,8 @@ TENTATIVE = 0.75
 PARTIAL = 0.8
 # ...unless it is told plainly and the classifier is this sure of its category.
 TOLD_SURELY = 0.95
+# A statement of at most this many words that only the classifier hears harm in is a first piece.
+SHORT_PIECE = 7
 # While an emergency is live, a feeling tells of a new danger when the classifier is this sure.
 SURE_OF_DANGER = 0.5
 # Inside a disclosure, a model-only decision of another category replaces it only this sure.
@@ -203,6 +207,7 @@ class Signals:
     feeling: str | None = None
     fear: str | None = None
     trust: bool = False  # words of a question about privacy or telling ("swear down?")
+    takes_back: bool = False  # words taking back what was said ("jk forget i said that")
     sounds_ok: bool = False  # "lol im fine", for after a check-in
     sounds_not_ok: bool = False  # "tbh its not really a joke", for after a check-in
     joke: bool = False
@@ -217,6 +222,7 @@ class Signals:
     # Something said, not asked ("i got nowhere else to go"): inside a disclosure, it is heard
     # and acknowledged before the help, rather than answered with the help alone.
     statement: bool = False
+    words: int = 0  # how many words the message has (a count, never the words)
     typed: bool = True  # False for a button, whose payload names its intent
 
 
@@ -776,12 +782,24 @@ def _tentative(state: State, signals: Signals, heard: Heard) -> bool:
     decision = heard.decision
     if decision is None or signals.urgency or decision.category == IMMEDIATE_DANGER:
         return False
-    if state.near_miss or state.thread:  # a tentative thread leads up to this too
+    if state.thread:  # a tentative thread leads up to this too
+        return False
+    if _a_short_piece(signals, decision):
+        return True
+    if state.near_miss:
         return False
     doubtful = decision.source == "model" and heard.confidence < TENTATIVE
     return doubtful or (
         signals.partial_probability >= PARTIAL and not _told_plainly(signals, heard)
     )
+
+
+def _a_short_piece(signals: Signals, decision: Decision) -> bool:
+    """A few words only the classifier hears harm in, with no risk pattern: "me n my bf had a
+    fight", "ngl ive started carrying", "she says im mature for my age" are where telling
+    starts, not all of it. Never self-harm: "ive been cutting" is all of it."""
+    short = 0 < signals.words <= SHORT_PIECE and signals.statement
+    return short and decision.source == "model" and decision.category != SELF_HARM
 
 
 def _told_plainly(signals: Signals, heard: Heard) -> bool:
@@ -869,7 +887,7 @@ def _moment(previous: State, state: State, signals: Signals) -> Outcome:
     asked_of_me = signals.trust or intent in TRUST_INTENTS  # "what happens if i tell u"
     if fear and signals.fear and not asked_of_me:  # "can u get arrested for something u did"
         return feared
-    if intent in TRUST_INTENTS or (signals.trust and intent in ASKING):
+    if intent in TRUST_INTENTS or (signals.trust and _asking(intent)):
         # "like can teachers see it" may be unplaced: the trust answer needs a trust intent.
         trust_intent = intent if intent in TRUST_INTENTS else TRUST_QUESTION
         if fear:
@@ -922,6 +940,12 @@ def _said_in_a_thread(state: State, signals: Signals, intent: str) -> bool:
     )
 
 
+def _asking(intent: str) -> bool:
+    """A trust question in its own words is what a message under this intent asks: "is it
+    actually confidential tho" is not a lesson about peer abuse."""
+    return intent in ASKING or intent.startswith(LEARNING_PREFIXES)
+
+
 def _fear_over(intent: str) -> bool:
     """A fear about telling in its own words is what a message under this intent is about: "what
     happens to people who tell on a gang" is not a lesson about the stages."""
@@ -949,14 +973,16 @@ def _placed(signals: Signals) -> str:
     "ok so theres this thing with my ex") make it an opener; an unplaced message whose runner-up
     is a listening intent, fairly sure, is taken as that one ("is this private" can sit just
     under the fallback threshold)."""
-    if signals.opener and signals.intent in {*TRUST_INTENTS, *UNPLACED, ASK_WHAT_TO_DO}:
-        return OPENER
+    if signals.opener and signals.intent in {*TRUST_INTENTS, *UNPLACED, ASK_WHAT_TO_DO, GREET}:
+        return OPENER  # "hiya, can i talk to u" too
     if signals.trust and signals.intent in (TAKE_IT_BACK, ASK_CHILDLINE, WHO_MADE_YOU):
         # "so if i said something bad it wouldnt go anywhere", "will childline call the feds",
         # "who runs this thing"
         return TRUST_QUESTION
     if signals.intent in (TAKE_IT_BACK, NOT_WHAT_I_MEANT) and signals.sounds_not_ok:
         return FALLBACK  # "no im not joking. i just didnt want u to freak out"
+    if _taking_it_back(signals):
+        return TAKE_IT_BACK
     own_words = signals.feeling or signals.trust or signals.fear
     if signals.intent in UNPLACED and signals.runner_up is not None and not own_words:
         # Never taken as taking it back: that would drop the thread on a guess.
@@ -964,6 +990,14 @@ def _placed(signals: Signals) -> str:
         if name in {*LISTENING_INTENTS, ASK_WHAT_TO_DO} and confidence >= RUNNER_UP_CONFIDENCE:
             return name
     return signals.intent
+
+
+def _taking_it_back(signals: Signals) -> bool:
+    """Taking it back in words the intent model cannot place ("jk forget i said that", "lol im
+    joking", "dont wanna get into it"), with nothing else in the message: no fear, no trust
+    question, no "it's not a joke"."""
+    others = signals.fear or signals.trust or signals.sounds_not_ok or signals.feeling
+    return signals.takes_back and signals.intent in TAKEN_BACK_UNDER and not others
 
 
 def _button(previous: State, state: State, signals: Signals) -> Outcome:

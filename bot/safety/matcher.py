@@ -110,6 +110,7 @@ class Reading:
     feelings: tuple[str, ...]
     fears: tuple[str, ...]
     trust: bool  # a question about privacy or telling ("swear down?")
+    takes_back: bool  # taking back what was said ("jk forget i said that")
     sounds_ok: bool  # "I'm OK" ("lol im fine"), for after a check-in
     sounds_not_ok: bool  # "it's not really a joke", for after a check-in
     joke: bool  # a joke word or emoji ("lol", "😂")
@@ -174,6 +175,7 @@ class RiskMatcher:
             feelings=_labels(found[Group.FEELING]),
             fears=_labels(found[Group.FEAR]),
             trust=bool(found[Group.TRUST]),
+            takes_back=bool(found[Group.TAKE_BACK]),
             sounds_ok=bool(found[Group.OK]),
             sounds_not_ok=bool(found[Group.NOT_OK]),
             joke=bool(found[Group.JOKE]),

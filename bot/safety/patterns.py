@@ -60,6 +60,7 @@ class Group(str, Enum):
     FEELING = "feeling"  # a feeling ("scared")
     FEAR = "fear"  # a fear about telling ("will i get arrested")
     TRUST = "trust"  # a question about privacy or telling ("swear down?")
+    TAKE_BACK = "take_back"  # taking back what was said ("jk forget i said that")
     OK = "ok"  # "I'm OK" after a check-in ("lol im fine")
     NOT_OK = "not_ok"  # it was not a joke ("tbh its not really a joke")
     JOKE = "joke"  # a joke word or emoji ("lol", "😂")
@@ -205,6 +206,9 @@ def _add_listening(compiler: _Compiler, safety: Path, urgent: Urgent, listening:
         path, Group.NOT_OK, "not_ok", check_in.not_ok_patterns, ("check_in", "not_ok_patterns")
     )
     compiler.add(path, Group.TRUST, "trust", listening.trust_patterns, ("trust_patterns",))
+    compiler.add(
+        path, Group.TAKE_BACK, "take_back", listening.take_back_patterns, ("take_back_patterns",)
+    )
     kinds = ((Group.OPENER, "openers", listening.openers),
              (Group.FEELING, "feelings", listening.feelings),
              (Group.FEAR, "fears", listening.fears))  # fmt: skip

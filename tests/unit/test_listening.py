@@ -75,6 +75,18 @@ def test_opener_words_make_an_opener_even_when_the_intent_model_heard_a_trust_qu
     assert outcome.moment is Moment.INVITE and outcome.kind == "can_i_tell"
 
 
+def test_opener_words_in_a_greeting_make_an_opener() -> None:
+    # "hiya, can i talk to u"
+    [outcome] = conversation(said("greet", opener="can_i_tell"))
+    assert outcome.moment is Moment.INVITE and outcome.kind == "can_i_tell"
+
+
+def test_trust_words_the_intent_model_took_for_a_lesson_are_a_trust_question() -> None:
+    # "is it actually confidential tho like fully", heard as a question about peer abuse
+    [outcome] = conversation(said("topic_peer_abuse", trust=True))
+    assert outcome.moment is Moment.TRUST
+
+
 def test_a_listening_intent_just_under_the_fallback_threshold_is_still_heard() -> None:
     [outcome] = conversation(said("nlu_fallback", runner_up=("trust_question", 0.3)))
     assert outcome.moment is Moment.TRUST
@@ -157,6 +169,22 @@ def test_a_question_to_the_assistant_with_a_fear_in_it_answers_both() -> None:
 def test_a_fear_in_a_question_about_telling_an_adult_is_answered() -> None:
     # "what if i tell and it just makes everything worse"
     [outcome] = conversation(said("ask_trusted_adult", fear="general"))
+    assert outcome.moment is Moment.FEAR
+
+
+def test_words_taking_it_back_take_it_back_when_the_intent_model_cannot_place_them() -> None:
+    # "jk forget i said that", just after telling: set aside, with the door left open
+    abuse = sure("sexual_abuse")
+    told, back = conversation(
+        said(risks=frozenset({"sexual_abuse"}), probabilities=abuse, statement=True, words=9),
+        said("nlu_fallback", takes_back=True, joke=True, statement=True, words=5),
+    )
+    assert told.disclosure is not None and back.moment is Moment.TAKE_BACK
+    assert back.state.tentative and back.state.thread == "sexual_abuse"
+
+
+def test_words_taking_it_back_beside_a_fear_leave_the_fear_to_be_answered() -> None:
+    [outcome] = conversation(said("nlu_fallback", takes_back=True, fear="found_out"))
     assert outcome.moment is Moment.FEAR
 
 
@@ -270,6 +298,21 @@ def test_harm_heard_only_tentatively_gets_an_invitation_then_the_next_piece_the_
     assert tentative.moment is Moment.CONCERN and tentative.disclosure.tentative  # type: ignore[union-attr]
     assert told.intent == "online_grooming" and told.disclosure is not None
     assert not told.disclosure.tentative and not told.disclosure.follow_up
+
+
+def test_a_few_words_only_the_classifier_hears_harm_in_are_a_first_piece() -> None:
+    # "me n my bf had a fight": an invitation to say more, with the help in view
+    bullying = sure("peer_abuse", 0.99)
+    [piece] = conversation(said(probabilities=bullying, statement=True, words=6))
+    assert piece.moment is Moment.CONCERN
+    assert piece.disclosure is not None and piece.disclosure.tentative
+    # A longer telling, a risk pattern's words, and self-harm in a few words are told in full.
+    longer = said(probabilities=bullying, statement=True, words=14)
+    worded = said(risks=frozenset({"peer_abuse"}), probabilities=bullying, statement=True, words=6)
+    cutting = said(probabilities=sure("self_harm", 0.99), statement=True, words=3)
+    for told in (longer, worded, cutting):
+        [outcome] = conversation(told)
+        assert outcome.disclosure is not None and not outcome.disclosure.tentative
 
 
 # --- urgency ---------------------------------------------------------------------------------

@@ -49,10 +49,15 @@ def test_each_feeling_is_acknowledged_in_its_own_words_then_invited(content: Con
         assert content.listening.feeling_invite in reply.text
 
 
-def test_each_fear_gets_its_answer_and_services(content: Content) -> None:
+def test_each_fear_is_answered_as_a_fear_of_telling_then_with_its_facts_and_services(
+    content: Content,
+) -> None:
+    # "will he go prison n everyone hate me": the fear of telling at all comes with the fear of
+    # his arrest, so both are answered, the general one first.
     for fear in content.listening.fears:
         [reply] = moments.respond(content, Moment.FEAR, fear.id, None, None)
-        assert reply.text.startswith(fear.say)
+        assert reply.text.startswith(content.listening.fear), fear.id
+        assert fear.say in reply.text, fear.id
         assert reply.services == tuple(fear.services or content.listening.fear_services)
 
 
@@ -99,7 +104,8 @@ def test_a_trust_question_that_voices_a_fear_gets_both_answers_and_the_ways_on_o
     replies = moments.respond(content, Moment.TRUST, "found_out", None, None)
     found_out = next(kind for kind in content.listening.fears if kind.id == "found_out")
     assert replies[0].text.startswith(content.listening.trust) and not replies[0].buttons
-    assert replies[1].text.startswith(found_out.say) and replies[1].buttons
+    assert replies[1].text.startswith(content.listening.fear) and replies[1].buttons
+    assert found_out.say in replies[1].text
     [general] = moments.respond(content, Moment.TRUST, "general", None, None)[1:]
     assert general.text.startswith(content.listening.fear)
 
@@ -142,7 +148,7 @@ def test_a_disclosure_that_voices_a_fear_answers_it_straight_after_the_opening(
 ) -> None:
     replies = disclosure.respond(content, "criminal_exploitation", "self", None, fear="arrest")
     fear = next(kind for kind in content.listening.fears if kind.id == "arrest")
-    assert replies[1].text == fear.say
+    assert replies[1].text == f"{content.listening.fear}\n\n{fear.say}"
 
 
 def test_a_fear_of_no_particular_kind_gets_the_general_answer_everywhere(content: Content) -> None:

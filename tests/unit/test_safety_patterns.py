@@ -128,6 +128,8 @@ def test_shipped_patterns_cover_every_category(shipped: RiskMatcher) -> None:
         ("he said he'll send my nudes to everyone unless i send more", "image_abuse"),
         ("i want to kill myself", "self_harm"),
         ("im gonna run away tonight", "missing"),
+        ("my fella's 19 n im 14", "sexual_abuse"),
+        ("ma nghariad i'n 20 a dwi'n 13", "sexual_abuse"),
     ],
 )
 def test_shipped_patterns_catch_plain_disclosures(
@@ -146,6 +148,7 @@ def test_shipped_patterns_catch_plain_disclosures(
         "what is sextortion",
         "my mum will kill me if im late",
         "honestly killing myself laughing at these memes",
+        "my bf is 16 and im 15",
     ],
 )
 def test_shipped_patterns_leave_questions_and_idioms_alone(
@@ -293,6 +296,14 @@ def test_a_figure_of_speech_covers_its_own_im(
     assert reading.figurative and reading.only_figurative and reading.trivial
 
 
+def test_a_figure_of_jumping_in_a_river_covers_its_gonna(
+    shipped: RiskMatcher, nlp: Language
+) -> None:
+    # "gonna jump" alone is an emergency's words; inside the figure, a joke word makes it a joke.
+    joke = shipped.read(nlp("if we lose again im gonna jump in the tyne lol"))
+    assert joke.urgent and joke.joke and joke.only_figurative
+
+
 def test_a_shop_charging_money_is_not_a_fear_of_being_charged(
     shipped: RiskMatcher, nlp: Language
 ) -> None:
@@ -402,6 +413,22 @@ def test_a_question_for_school_is_heard(
         ("and social services would take my little sisters away", False, ("kicked_out",), ()),
         ("they took my phone away", False, (), ()),
         ("i dont have anyone", False, (), ("alone",)),
+        # Trust asked of the assistant, fears about telling, in still other words
+        ("r u gonna send someone round", True, (), ()),
+        ("can u track my phone", True, (), ()),
+        ("he tracks my phone all the time", False, (), ()),  # control, not a question
+        ("do u wipe these messages after", True, (), ()),
+        ("do you keep the photos i send", True, (), ()),
+        ("is it fully confidential", True, (), ()),
+        ("wyt ti'n berson go iawn", True, (), ()),
+        ("if the feds find it theyll say its mine", False, ("arrest",), ()),
+        ("am i a criminal now then", False, ("arrest",), ()),
+        ("if she reads my phone shes gonna go mental", False, ("found_out",), ()),
+        ("what if they hurt my little brother", False, ("family",), ()),
+        ("i dont want it getting worse", False, ("general",), ()),
+        ("im so bloody angry", False, (), ("angry",)),
+        ("hes all ive got", False, (), ("alone",)),
+        ("its like watching my life from the outside", False, (), ("sad",)),
     ],
 )
 def test_trust_fears_and_feelings_in_their_own_words(
@@ -414,6 +441,32 @@ def test_trust_fears_and_feelings_in_their_own_words(
 ) -> None:
     reading = shipped.read(nlp(text))
     assert (reading.trust, reading.fears, reading.feelings) == (trust, fears, feelings)
+
+
+@pytest.mark.parametrize(
+    ("text", "takes_back"),
+    [
+        ("jk ignore what i said", True),
+        ("lol only messing", True),
+        ("id rather not talk about it", True),
+        ("ill just leave it", True),
+        ("im not joking", False),  # the opposite
+        ("he wont leave it", False),
+        ("forget the stages what is sextortion", False),
+    ],
+)
+def test_taking_it_back_in_other_words(
+    shipped: RiskMatcher, nlp: Language, text: str, takes_back: bool
+) -> None:
+    assert shipped.read(nlp(text)).takes_back is takes_back
+
+
+def test_a_welsh_passive_is_not_a_stabbing(shipped: RiskMatcher, nlp: Language) -> None:
+    # "cael fy arestio" (being arrested) is a fear of arrest; "cael fy stabio" is a stabbing.
+    arrested = shipped.read(nlp("dwi ofn cael fy arestio"))
+    assert not arrested.risks and "arrest" in arrested.fears
+    stabbed = shipped.read(nlp("nes i gael fy stabio neithiwr"))
+    assert [hit.category for hit in stabbed.risks] == ["weapons_violence"]
 
 
 def test_kicked_out_in_welsh_is_about_a_home_not_a_beating(
@@ -433,6 +486,7 @@ def test_kicked_out_in_welsh_is_about_a_home_not_a_beating(
         "dads drunk again",
         "ma 'na rywun ar fortnite",
         "wi'n becso am rywbeth",
+        "summat weird happened at my nans",
     ],
 )
 def test_first_pieces_are_heard_as_a_start(shipped: RiskMatcher, nlp: Language, text: str) -> None:
