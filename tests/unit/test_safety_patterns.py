@@ -231,6 +231,8 @@ def test_matching_adds_nothing_to_the_vocab(shipped: RiskMatcher, nlp: Language)
         ("mae fy mrawd bach 7 oed heb ddod yn ôl o'r siop", "missing_now"),
         ("he put a goodbye post on his story and now hes not replying", "harm_now"),
         ("she left a goodbye letter on her bed and her phones switched off", "harm_now"),
+        ("mae 'na griw yn fy nghuro i nawr ar y cae", "danger"),
+        ("ma nhw'n cadw fi mewn ty a dwi ddim yn cael mynd", "held"),
     ],
 )
 def test_shipped_emergency_patterns_hear_the_emergency(
@@ -257,6 +259,7 @@ def test_shipped_emergency_patterns_hear_the_emergency(
         "its late and my big sister still isnt back from her shift",
         "our cat is still not home and its dark",
         "said my goodbyes to nan at the station, her phone isnt answering cos shes on the train",
+        "sai'n gallu mynd i'r parti nos sadwrn",
     ],
 )
 def test_shipped_emergency_patterns_leave_everyday_messages_alone(
@@ -287,6 +290,7 @@ def test_the_words_of_harm_are_never_everyday_things_to_joke_about(
         "everton lost again, im jumping in the mersey lad 😂",
         "howay man if i have to revise one more poem im gonna top meself",
         "im gonna jump off the school roof if i fail this mock lol",
+        "that episode made me wanna throw myself off a bridge",
     ],
 )
 def test_a_figure_of_speech_covers_its_own_im(
