@@ -774,11 +774,12 @@ def _not_ok(state: State, signals: Signals) -> Outcome:
 
 
 def _tentative(state: State, signals: Signals, heard: Heard) -> bool:
-    """Harm heard only tentatively, with nothing leading up to it (no near miss, no disclosure
-    already told): only the classifier heard it, not very surely, or it is only a first piece, a
-    hint or a sign ("theres this guy on roblox thats been kinda weird", "ive packed a bag"). A
-    counsellor would not yet name the harm; they would invite more. An emergency or immediate
-    danger is never tentative: its reply leads with 999."""
+    """Harm heard only tentatively, with no disclosure already told: a few words only the
+    classifier hears harm in (even after a near miss), or, with nothing leading up to it, harm
+    only the classifier heard, not very surely, or only a first piece, a hint or a sign ("theres
+    this guy on roblox thats been kinda weird", "ive packed a bag"). A counsellor would not yet
+    name the harm; they would invite more. An emergency or immediate danger is never tentative:
+    its reply leads with 999."""
     decision = heard.decision
     if decision is None or signals.urgency or decision.category == IMMEDIATE_DANGER:
         return False
