@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.content import Content
+from bot.content.schema import FearKind
 from bot.dialogue.places import MENU_INTENT, return_button
 from bot.dialogue.replies import Button, Reply
 from bot.dialogue.services import services_block
@@ -122,9 +123,14 @@ def fear_said(content: Content, fear: str) -> str:
     at all comes with every particular one ("will he go prison n everyone hate me"), then the
     facts for its kind. A fear of no particular kind ("if i tell a teacher theyll exclude me")
     gets the general answer alone."""
-    listening = content.listening
-    kind = next((kind for kind in listening.fears if kind.id == fear), None)
-    return f"{listening.fear}\n\n{kind.say}" if kind else listening.fear
+    kind = fear_kind(content, fear)
+    general = content.listening.fear
+    return f"{general}\n\n{kind.say}" if kind else general
+
+
+def fear_kind(content: Content, fear: str | None) -> FearKind | None:
+    """The kind of fear with this id, or None for a fear of no particular kind."""
+    return next((kind for kind in content.listening.fears if kind.id == fear), None)
 
 
 def static_responses(content: Content) -> dict[str, list[dict[str, Any]]]:

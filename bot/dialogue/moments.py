@@ -96,7 +96,7 @@ def _replies(
         text = f"{acknowledgment}\n\n{listening.feeling_invite}"
         return [_with_services(content, text, listening.feeling_services)]
     if moment is Moment.FEAR:
-        fear = next((fear for fear in listening.fears if fear.id == kind), None)
+        fear = disclosure.fear_kind(content, kind)
         services = (fear.services if fear else []) or listening.fear_services
         text = disclosure.fear_said(content, kind or GENERAL_FEAR)
         return [_with_services(content, text, services, _ways_to_a_person(content))]
